@@ -1,0 +1,1 @@
+"""Resource mixins of ServerAPI, one module per area of the server."""

@@ -1,0 +1,44 @@
+"""Data access. The ONLY package that touches SQL.
+
+``Store(data_dir)`` opens ``<data_dir>/ayon.db`` and exposes one object per
+area (``store.users``, ``store.projects``, ...). Each method is its own
+transaction unless called inside ``with store.transaction():``, which makes
+everything in the block one atomic write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .attributes import AttributeStore
+from .db import Database
+from .projects import ProjectRecord, ProjectStore
+from .sessions import SessionStore
+from .users import UserRecord, UserStore
+
+DB_FILENAME = "ayon.db"
+
+
+class Store:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        # the database holds password and key hashes: owner only
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.db = Database(self.data_dir / DB_FILENAME)
+        self.attributes = AttributeStore(self.db)
+        self.users = UserStore(self.db)
+        self.sessions = SessionStore(self.db)
+        self.projects = ProjectStore(self.db)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.db.transaction():
+            yield
+
+    def close(self) -> None:
+        self.db.close()
+
+
+__all__ = ["ProjectRecord", "Store", "UserRecord"]

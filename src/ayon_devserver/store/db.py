@@ -1,0 +1,120 @@
+"""SQLite access: one connection per thread, WAL mode, foreign keys on.
+
+FastAPI runs sync endpoints in a thread pool, so every thread gets its own
+connection (readers never block each other in WAL mode). Writes go through
+``Database.transaction()``: ``BEGIN IMMEDIATE`` ... ``COMMIT``; nested
+``transaction()`` blocks in the same thread join the outer one, so a request
+that calls several store methods inside one ``with store.transaction():``
+commits (or rolls back) them together.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Optional
+
+from .schema import migrate
+
+BUSY_TIMEOUT_S = 30.0
+
+
+def dumps(value: Any) -> str:
+    """JSON for a JSON column (compact, UTF-8)."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def loads(text: Optional[str], default: Any = None) -> Any:
+    """Value of a JSON column; ``default`` for NULL."""
+    if text is None:
+        return default
+    return json.loads(text)
+
+
+def utcnow() -> str:
+    """Timestamp as the real server writes them: ISO 8601 with +00:00."""
+    return datetime.now(timezone.utc).isoformat()
+
+
+class DatabaseClosed(RuntimeError):
+    pass
+
+
+class Database:
+    """The SQLite database file ``<data_dir>/ayon.db``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        self._closed = False
+        with self.transaction() as conn:
+            migrate(conn)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            str(self.path),
+            timeout=BUSY_TIMEOUT_S,
+            isolation_level=None,  # we issue BEGIN/COMMIT ourselves
+            check_same_thread=False,  # only so that close() may run anywhere
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        return conn
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection (opened on first use)."""
+        if self._closed:
+            raise DatabaseClosed(f"database {self.path} is closed")
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            with self._lock:
+                self._connections.append(conn)
+            self._local.conn = conn
+            self._local.depth = 0
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; joins the enclosing one of this thread."""
+        conn = self.connection()
+        depth = self._local.depth
+        if depth == 0:
+            conn.execute("BEGIN IMMEDIATE")
+        self._local.depth = depth + 1
+        try:
+            yield conn
+        except BaseException:
+            self._local.depth = depth
+            if depth == 0:
+                conn.execute("ROLLBACK")
+            raise
+        self._local.depth = depth
+        if depth == 0:
+            conn.execute("COMMIT")
+
+    def read(self) -> sqlite3.Connection:
+        """Connection for reads (autocommit; sees this thread's open writes)."""
+        return self.connection()
+
+    def close(self) -> None:
+        """Close every connection; later use raises ``DatabaseClosed``."""
+        with self._lock:
+            self._closed = True
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            try:
+                conn.close()
+            except sqlite3.Error:  # pragma: no cover - best effort
+                pass
