@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PY39 := $(shell tools/find_python.sh 3.9)
 
-.PHONY: demo test lint typecheck unit test39 bench clean
+.PHONY: demo test lint typecheck test39 clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(PY) tools/run_demo.py
 
 lint: $(STAMP)
-	$(PY) -m ruff check src tests tools examples benchmarks
+	$(PY) -m ruff check src tests tools examples
 	$(PY) tools/gen_api.py --check
 
 typecheck: $(STAMP)
@@ -38,9 +38,6 @@ else
 	@test -f .venv39/.installed || (.venv39/bin/python -m pip install -q requests anyascii pytest pytest-timeout && touch .venv39/.installed)
 	PYTHONPATH=src .venv39/bin/python -m pytest -q -p no:cacheprovider tests/unit
 endif
-
-bench: $(STAMP)
-	$(PY) benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) .venv39 .pytest_cache .mypy_cache .ruff_cache

@@ -45,7 +45,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="ayon-demo-") as data_dir:
         command = [sys.executable, "-m", "ayon_devserver", "--demo",
                    "--port", str(port), "--data-dir", data_dir,
-                   "--api-key", api_key]
+                   "--api-key", api_key, "--log-level", "warning"]
         print(f"$ ayon-devserver --demo --port {port} --data-dir {data_dir}")
         server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
         try:
