@@ -38,8 +38,10 @@ from typing import Any, ContextManager, Optional, Union
 
 from ._core import ServerVersion
 from ._global import get_server_api_connection
-from ._sentinels import NOT_SET  # noqa: F401
+from ._sentinels import NOT_SET
+from .resources._entities import OWN_ATTRIBUTES_DEPRECATED
 from .response import GraphQlResponse, RestApiResponse
+from .utils import RepresentationHierarchy, RepresentationParents
 
 __all__ = [
 {names}
@@ -70,6 +72,8 @@ def _default(value: object) -> str:
     text = repr(value)
     if text == "NOT_SET":
         return "NOT_SET"
+    if type(value).__name__ == "_Placeholder":
+        return "OWN_ATTRIBUTES_DEPRECATED"
     return text
 
 
@@ -129,6 +133,10 @@ def render() -> str:
 
 
 def main() -> int:
+    if "--check" not in sys.argv:
+        # The package imports the generated module: start from a stub so a
+        # stale or broken file cannot stop the generator.
+        TARGET.write_text("__all__: list[str] = []\n")
     text = render()
     if "--check" in sys.argv:
         current = TARGET.read_text() if TARGET.exists() else ""

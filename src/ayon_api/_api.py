@@ -10,34 +10,108 @@ from typing import Any, ContextManager, Optional, Union
 
 from ._core import ServerVersion
 from ._global import get_server_api_connection
-from ._sentinels import NOT_SET  # noqa: F401
+from ._sentinels import NOT_SET
+from .resources._entities import OWN_ATTRIBUTES_DEPRECATED
 from .response import GraphQlResponse, RestApiResponse
+from .utils import RepresentationHierarchy, RepresentationParents
 
 __all__ = [
     "as_username",
+    "assign_projects_to_project_folder",
+    "assign_users_to_task",
+    "create_folder",
+    "create_product",
     "create_project",
+    "create_project_folder",
+    "create_representation",
+    "create_task",
     "create_user",
+    "create_version",
+    "create_workfile_entity",
     "delete",
     "delete_attribute_config",
+    "delete_folder",
+    "delete_product",
     "delete_project",
+    "delete_project_anatomy_preset",
+    "delete_project_folder",
+    "delete_representation",
+    "delete_task",
     "delete_user",
+    "delete_version",
+    "delete_workfile_entity",
+    "delete_workfile_info",
     "get",
+    "get_anatomy_schema",
     "get_attributes_fields_for_type",
     "get_attributes_for_type",
     "get_attributes_schema",
     "get_base_url",
+    "get_build_in_anatomy_preset",
+    "get_built_in_anatomy_preset",
     "get_cert",
     "get_client_version",
+    "get_default_anatomy_preset_name",
+    "get_default_fields_for_type",
+    "get_entity_groups",
+    "get_folder_by_id",
+    "get_folder_by_name",
+    "get_folder_by_path",
+    "get_folder_ids_with_products",
+    "get_folders",
+    "get_folders_hierarchy",
+    "get_folders_rest",
     "get_graphql_schema",
+    "get_hero_version_by_id",
+    "get_hero_version_by_product_id",
+    "get_hero_versions",
     "get_info",
+    "get_last_version_by_product_id",
+    "get_last_version_by_product_name",
+    "get_last_versions",
     "get_max_retries",
+    "get_product_by_id",
+    "get_product_by_name",
+    "get_product_type_names",
+    "get_product_types",
+    "get_products",
     "get_project",
+    "get_project_anatomy",
+    "get_project_anatomy_preset",
+    "get_project_anatomy_presets",
+    "get_project_entity_uris",
+    "get_project_folders",
     "get_project_names",
+    "get_project_product_types",
+    "get_project_root_overrides",
+    "get_project_root_overrides_by_site_id",
+    "get_project_roots_by_platform",
+    "get_project_roots_by_site",
+    "get_project_roots_by_site_id",
+    "get_project_roots_for_site",
+    "get_project_stats",
+    "get_project_tags",
     "get_projects",
+    "get_raw_project_folders",
+    "get_repre_ids_by_context_filters",
+    "get_representation_by_id",
+    "get_representation_by_name",
+    "get_representation_hierarchy",
+    "get_representation_parents",
+    "get_representations",
+    "get_representations_hierarchy",
+    "get_representations_parents",
+    "get_rest_entity_by_id",
+    "get_rest_folder",
+    "get_rest_folders",
+    "get_rest_product",
     "get_rest_project",
     "get_rest_projects",
     "get_rest_projects_list",
+    "get_rest_representation",
+    "get_rest_task",
     "get_rest_url",
+    "get_rest_version",
     "get_schemas",
     "get_sender",
     "get_sender_type",
@@ -46,10 +120,25 @@ __all__ = [
     "get_server_version_tuple",
     "get_site_id",
     "get_ssl_verify",
+    "get_task_by_folder_path",
+    "get_task_by_id",
+    "get_task_by_name",
+    "get_tasks",
+    "get_tasks_by_folder_path",
+    "get_tasks_by_folder_paths",
     "get_timeout",
     "get_user",
     "get_user_by_name",
     "get_users",
+    "get_version_by_id",
+    "get_version_by_name",
+    "get_versions",
+    "get_workfile_entities",
+    "get_workfile_entity",
+    "get_workfile_entity_by_id",
+    "get_workfile_info",
+    "get_workfile_info_by_id",
+    "get_workfiles_info",
     "is_product_base_type_supported",
     "is_service_user",
     "links_graphql_support_data",
@@ -63,21 +152,40 @@ __all__ = [
     "raw_post",
     "raw_put",
     "remove_attribute_config",
+    "rename_project",
+    "rename_project_anatomy_preset",
     "reset_attributes_cache",
     "reset_attributes_schema",
+    "resolve_uris",
+    "save_project_anatomy_preset",
+    "search_folders",
     "set_attribute_config",
     "set_attributes_cache_timeout",
     "set_cert",
     "set_client_version",
     "set_default_settings_variant",
     "set_max_retries",
+    "set_primary_anatomy_preset",
+    "set_project_anatomy",
+    "set_project_folders_order",
+    "set_project_root_overrides",
     "set_sender",
     "set_sender_type",
     "set_site_id",
     "set_ssl_verify",
     "set_timeout",
+    "unset_primary_anatomy_preset",
+    "update_folder",
+    "update_product",
     "update_project",
+    "update_project_folder",
+    "update_representation",
+    "update_task",
     "update_user",
+    "update_version",
+    "update_workfile_entity",
+    "update_workfile_info",
+    "version_is_latest",
 ]
 
 
@@ -90,17 +198,72 @@ def as_username(username: Optional[str], ignore_service_error: bool = False) -> 
     return get_server_api_connection().as_username(username, ignore_service_error)
 
 
+def assign_projects_to_project_folder(folder_id: Optional[str], project_names: Iterable[str]) -> None:
+    """See ServerAPI.assign_projects_to_project_folder.
+    """
+    return get_server_api_connection().assign_projects_to_project_folder(folder_id, project_names)
+
+
+def assign_users_to_task(project_name: str, task_id: str, users: Iterable[str], mode: str = 'add') -> None:
+    """Add, remove or set the assignees of a task.
+    """
+    return get_server_api_connection().assign_users_to_task(project_name, task_id, users, mode)
+
+
+def create_folder(project_name: str, name: str, folder_type: Optional[str] = None, parent_id: Optional[str] = None, label: Optional[str] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None, thumbnail_id: Optional[str] = None, folder_id: Optional[str] = None) -> str:
+    """Create a folder; returns its id.
+    """
+    return get_server_api_connection().create_folder(project_name, name, folder_type, parent_id, label, attrib, data, tags, status, active, thumbnail_id, folder_id)
+
+
+def create_product(project_name: str, name: str, product_type: str, folder_id: str, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None, product_base_type: Optional[str] = None, product_id: Optional[str] = None) -> str:
+    """Create a product in a folder; returns its id.
+    """
+    return get_server_api_connection().create_product(project_name, name, product_type, folder_id, attrib, data, tags, status, active, product_base_type, product_id)
+
+
 def create_project(project_name: str, project_code: str, library_project: bool = False, preset_name: Optional[str] = None, data: Optional[dict[str, Any]] = None, skeleton: bool = False) -> dict[str, Any]:
-    """Create a project and return it; ValueError when the name is
-    invalid or taken.
+    """Create a project from an anatomy preset (the primary one by
+    default) and return it; ValueError when the name is invalid or
+    taken.
     """
     return get_server_api_connection().create_project(project_name, project_code, library_project, preset_name, data, skeleton)
+
+
+def create_project_folder(label: str, parent_id: Optional[str] = None, data: Optional[dict[str, Any]] = None) -> str:
+    """See ServerAPI.create_project_folder.
+    """
+    return get_server_api_connection().create_project_folder(label, parent_id, data)
+
+
+def create_representation(project_name: str, name: str, version_id: str, files: Optional[list[dict[str, Any]]] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, traits: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None, representation_id: Optional[str] = None) -> str:
+    """Create a representation of a version; returns its id.
+    """
+    return get_server_api_connection().create_representation(project_name, name, version_id, files, attrib, data, traits, tags, status, active, representation_id)
+
+
+def create_task(project_name: str, name: str, task_type: str, folder_id: str, label: Optional[str] = None, assignees: Optional[Iterable[str]] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None, thumbnail_id: Optional[str] = None, task_id: Optional[str] = None) -> str:
+    """Create a task in a folder; returns its id.
+    """
+    return get_server_api_connection().create_task(project_name, name, task_type, folder_id, label, assignees, attrib, data, tags, status, active, thumbnail_id, task_id)
 
 
 def create_user(user_name: str, *, password: Optional[str] = None, api_key: Optional[str] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, active: Optional[bool] = None) -> None:
     """Create a user (HTTPRequestError 409 when it exists).
     """
     return get_server_api_connection().create_user(user_name, password=password, api_key=api_key, attrib=attrib, data=data, active=active)
+
+
+def create_version(project_name: str, version: int, product_id: str, task_id: Optional[str] = None, author: Optional[str] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None, thumbnail_id: Optional[str] = None, version_id: Optional[str] = None) -> str:
+    """Create a version of a product; returns its id.
+    """
+    return get_server_api_connection().create_version(project_name, version, product_id, task_id, author, attrib, data, tags, status, active, thumbnail_id, version_id)
+
+
+def create_workfile_entity(project_name: str, path: str, task_id: str, *, thumbnail_id: Optional[str] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None, workfile_id: Optional[str] = None) -> str:
+    """Register a workfile of a task; returns its id.
+    """
+    return get_server_api_connection().create_workfile_entity(project_name, path, task_id, thumbnail_id=thumbnail_id, attrib=attrib, data=data, tags=tags, status=status, active=active, workfile_id=workfile_id)
 
 
 def delete(entrypoint: str, **kwargs: Any) -> RestApiResponse:
@@ -115,10 +278,46 @@ def delete_attribute_config(attribute_name: str) -> None:
     return get_server_api_connection().delete_attribute_config(attribute_name)
 
 
+def delete_folder(project_name: str, folder_id: str, force: bool = False) -> None:
+    """Delete a folder; ``force`` also deletes what it contains.
+    """
+    return get_server_api_connection().delete_folder(project_name, folder_id, force)
+
+
+def delete_product(project_name: str, product_id: str) -> None:
+    """See ServerAPI.delete_product.
+    """
+    return get_server_api_connection().delete_product(project_name, product_id)
+
+
 def delete_project(project_name: str) -> None:
     """Delete a project; ValueError when it does not exist.
     """
     return get_server_api_connection().delete_project(project_name)
+
+
+def delete_project_anatomy_preset(preset_name: str) -> None:
+    """See ServerAPI.delete_project_anatomy_preset.
+    """
+    return get_server_api_connection().delete_project_anatomy_preset(preset_name)
+
+
+def delete_project_folder(folder_id: str) -> None:
+    """See ServerAPI.delete_project_folder.
+    """
+    return get_server_api_connection().delete_project_folder(folder_id)
+
+
+def delete_representation(project_name: str, representation_id: str) -> None:
+    """See ServerAPI.delete_representation.
+    """
+    return get_server_api_connection().delete_representation(project_name, representation_id)
+
+
+def delete_task(project_name: str, task_id: str) -> None:
+    """See ServerAPI.delete_task.
+    """
+    return get_server_api_connection().delete_task(project_name, task_id)
 
 
 def delete_user(user_name: str) -> None:
@@ -127,10 +326,34 @@ def delete_user(user_name: str) -> None:
     return get_server_api_connection().delete_user(user_name)
 
 
+def delete_version(project_name: str, version_id: str) -> None:
+    """See ServerAPI.delete_version.
+    """
+    return get_server_api_connection().delete_version(project_name, version_id)
+
+
+def delete_workfile_entity(project_name: str, workfile_id: str) -> None:
+    """See ServerAPI.delete_workfile_entity.
+    """
+    return get_server_api_connection().delete_workfile_entity(project_name, workfile_id)
+
+
+def delete_workfile_info(project_name: str, workfile_id: str) -> None:
+    """Legacy name of :meth:`delete_workfile_entity`.
+    """
+    return get_server_api_connection().delete_workfile_info(project_name, workfile_id)
+
+
 def get(entrypoint: str, **kwargs: Any) -> RestApiResponse:
     """GET with kwargs as query parameters.
     """
     return get_server_api_connection().get(entrypoint, **kwargs)
+
+
+def get_anatomy_schema() -> dict[str, Any]:
+    """See ServerAPI.get_anatomy_schema.
+    """
+    return get_server_api_connection().get_anatomy_schema()
 
 
 def get_attributes_fields_for_type(entity_type: str) -> set[str]:
@@ -157,6 +380,18 @@ def get_base_url() -> str:
     return get_server_api_connection().get_base_url()
 
 
+def get_build_in_anatomy_preset() -> dict[str, Any]:
+    """Deprecated spelling of :meth:`get_built_in_anatomy_preset`.
+    """
+    return get_server_api_connection().get_build_in_anatomy_preset()
+
+
+def get_built_in_anatomy_preset() -> dict[str, Any]:
+    """See ServerAPI.get_built_in_anatomy_preset.
+    """
+    return get_server_api_connection().get_built_in_anatomy_preset()
+
+
 def get_cert() -> Optional[str]:
     """See ServerAPI.get_cert.
     """
@@ -169,10 +404,92 @@ def get_client_version() -> Optional[str]:
     return get_server_api_connection().get_client_version()
 
 
+def get_default_anatomy_preset_name() -> str:
+    """Name of the primary preset, or the built-in one's name.
+    """
+    return get_server_api_connection().get_default_anatomy_preset_name()
+
+
+def get_default_fields_for_type(entity_type: str) -> set[str]:
+    """The fields getters select when ``fields`` is not given.
+    """
+    return get_server_api_connection().get_default_fields_for_type(entity_type)
+
+
+def get_entity_groups(project_name: str, entity_type: str, grouping_key: str, empty: bool = False) -> list[dict[str, Any]]:
+    """Groups of entities by a key (e.g. status), as the web UI shows.
+    """
+    return get_server_api_connection().get_entity_groups(project_name, entity_type, grouping_key, empty)
+
+
+def get_folder_by_id(project_name: str, folder_id: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_folder_by_id.
+    """
+    return get_server_api_connection().get_folder_by_id(project_name, folder_id, fields, own_attributes)
+
+
+def get_folder_by_name(project_name: str, folder_name: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
+    """A folder by name (the first one when names repeat).
+    """
+    return get_server_api_connection().get_folder_by_name(project_name, folder_name, fields, own_attributes)
+
+
+def get_folder_by_path(project_name: str, folder_path: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
+    """The folder at ``folder_path`` ("/sq010/sh010"; the leading slash
+    may be left out).
+    """
+    return get_server_api_connection().get_folder_by_path(project_name, folder_path, fields, own_attributes)
+
+
+def get_folder_ids_with_products(project_name: str, folder_ids: Optional[Iterable[str]] = None) -> set[str]:
+    """Ids of the folders (of ``folder_ids`` when given) with products.
+    """
+    return get_server_api_connection().get_folder_ids_with_products(project_name, folder_ids)
+
+
+def get_folders(project_name: str, folder_ids: Optional[Iterable[str]] = None, folder_paths: Optional[Iterable[str]] = None, folder_names: Optional[Iterable[str]] = None, folder_types: Optional[Iterable[str]] = None, parent_ids: Optional[Iterable[Optional[str]]] = None, folder_path_regex: Optional[str] = None, has_products: Optional[bool] = None, has_tasks: Optional[bool] = None, has_children: Optional[bool] = None, statuses: Optional[Iterable[str]] = None, assignees_all: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, has_links: Optional[str] = None, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Iterator[dict[str, Any]]:
+    """Folders matching every given filter (None = no filter).
+
+    A generator fetching page by page; inactive folders are skipped
+    unless ``active`` is None or False.
+    """
+    return get_server_api_connection().get_folders(project_name, folder_ids, folder_paths, folder_names, folder_types, parent_ids, folder_path_regex, has_products, has_tasks, has_children, statuses, assignees_all, tags, active, has_links, filters, fields, own_attributes)
+
+
+def get_folders_hierarchy(project_name: str, search_string: Optional[str] = None, folder_types: Optional[Iterable[str]] = None) -> dict[str, Any]:
+    """The project's folder tree (``GET .../hierarchy``).
+    """
+    return get_server_api_connection().get_folders_hierarchy(project_name, search_string, folder_types)
+
+
+def get_folders_rest(project_name: str, include_attrib: bool = False) -> list[dict[str, Any]]:
+    """Deprecated name of :meth:`get_rest_folders`.
+    """
+    return get_server_api_connection().get_folders_rest(project_name, include_attrib)
+
+
 def get_graphql_schema() -> dict[str, Any]:
     """The introspected GraphQL schema (``{"__schema": ...}``).
     """
     return get_server_api_connection().get_graphql_schema()
+
+
+def get_hero_version_by_id(project_name: str, version_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_hero_version_by_id.
+    """
+    return get_server_api_connection().get_hero_version_by_id(project_name, version_id, fields, own_attributes)
+
+
+def get_hero_version_by_product_id(project_name: str, product_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_hero_version_by_product_id.
+    """
+    return get_server_api_connection().get_hero_version_by_product_id(project_name, product_id, fields, own_attributes)
+
+
+def get_hero_versions(project_name: str, product_ids: Optional[Iterable[str]] = None, version_ids: Optional[Iterable[str]] = None, active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[dict[str, Any]]:
+    """See ServerAPI.get_hero_versions.
+    """
+    return get_server_api_connection().get_hero_versions(project_name, product_ids, version_ids, active, fields, own_attributes)
 
 
 def get_info() -> dict[str, Any]:
@@ -182,16 +499,95 @@ def get_info() -> dict[str, Any]:
     return get_server_api_connection().get_info()
 
 
+def get_last_version_by_product_id(project_name: str, product_id: str, active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_last_version_by_product_id.
+    """
+    return get_server_api_connection().get_last_version_by_product_id(project_name, product_id, active, fields, own_attributes)
+
+
+def get_last_version_by_product_name(project_name: str, product_name: str, folder_id: str, active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_last_version_by_product_name.
+    """
+    return get_server_api_connection().get_last_version_by_product_name(project_name, product_name, folder_id, active, fields, own_attributes)
+
+
+def get_last_versions(project_name: str, product_ids: Iterable[str], active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> dict[str, Optional[dict[str, Any]]]:
+    """``{product_id: latest standard version or None}``.
+    """
+    return get_server_api_connection().get_last_versions(project_name, product_ids, active, fields, own_attributes)
+
+
 def get_max_retries() -> int:
     """See ServerAPI.get_max_retries.
     """
     return get_server_api_connection().get_max_retries()
 
 
+def get_product_by_id(project_name: str, product_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_product_by_id.
+    """
+    return get_server_api_connection().get_product_by_id(project_name, product_id, fields, own_attributes)
+
+
+def get_product_by_name(project_name: str, product_name: str, folder_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_product_by_name.
+    """
+    return get_server_api_connection().get_product_by_name(project_name, product_name, folder_id, fields, own_attributes)
+
+
+def get_product_type_names(project_name: Optional[str] = None, product_ids: Optional[Iterable[str]] = None) -> set[str]:
+    """Deprecated: names of product types (of a project or products).
+    """
+    return get_server_api_connection().get_product_type_names(project_name, product_ids)
+
+
+def get_product_types(fields: Optional[Iterable[str]] = None) -> list[dict[str, Any]]:
+    """Product types known to the server (``[{"name": ...}]``).
+    """
+    return get_server_api_connection().get_product_types(fields)
+
+
+def get_products(project_name: str, product_ids: Optional[Iterable[str]] = None, product_names: Optional[Iterable[str]] = None, folder_ids: Optional[Iterable[str]] = None, product_types: Optional[Iterable[str]] = None, product_base_types: Optional[Iterable[str]] = None, product_name_regex: Optional[str] = None, product_path_regex: Optional[str] = None, names_by_folder_ids: Optional[dict[str, Iterable[str]]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[dict[str, Any]]:
+    """Products matching every given filter. ``names_by_folder_ids``
+    (``{folder_id: [names]}``) matches name and folder pairs.
+    """
+    return get_server_api_connection().get_products(project_name, product_ids, product_names, folder_ids, product_types, product_base_types, product_name_regex, product_path_regex, names_by_folder_ids, statuses, tags, active, filters, fields, own_attributes)
+
+
 def get_project(project_name: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
-    """See ServerAPI.get_project.
+    """One project, or None when it does not exist.
     """
     return get_server_api_connection().get_project(project_name, fields, own_attributes)
+
+
+def get_project_anatomy(project_name: str) -> dict[str, Any]:
+    """See ServerAPI.get_project_anatomy.
+    """
+    return get_server_api_connection().get_project_anatomy(project_name)
+
+
+def get_project_anatomy_preset(preset_name: Optional[str] = None) -> dict[str, Any]:
+    """A preset's anatomy (the primary preset when no name is given).
+    """
+    return get_server_api_connection().get_project_anatomy_preset(preset_name)
+
+
+def get_project_anatomy_presets() -> list[dict[str, Any]]:
+    """See ServerAPI.get_project_anatomy_presets.
+    """
+    return get_server_api_connection().get_project_anatomy_presets()
+
+
+def get_project_entity_uris(project_name: str, entity_type: str, entity_ids: Iterable[str]) -> dict[str, str]:
+    """``{entity_id: "ayon+entity://..."}`` for the given entities.
+    """
+    return get_server_api_connection().get_project_entity_uris(project_name, entity_type, entity_ids)
+
+
+def get_project_folders() -> list[dict[str, Any]]:
+    """See ServerAPI.get_project_folders.
+    """
+    return get_server_api_connection().get_project_folders()
 
 
 def get_project_names(active: Optional[bool] = True, library: Optional[bool] = None, include_skeleton: bool = False) -> list[str]:
@@ -200,10 +596,147 @@ def get_project_names(active: Optional[bool] = True, library: Optional[bool] = N
     return get_server_api_connection().get_project_names(active, library, include_skeleton)
 
 
+def get_project_product_types(project_name: str, fields: Optional[Iterable[str]] = None) -> list[dict[str, Any]]:
+    """Product types used in one project.
+    """
+    return get_server_api_connection().get_project_product_types(project_name, fields)
+
+
+def get_project_root_overrides(project_name: str) -> dict[str, dict[str, str]]:
+    """``{site_id: {root name: path}}``.
+    """
+    return get_server_api_connection().get_project_root_overrides(project_name)
+
+
+def get_project_root_overrides_by_site_id(project_name: str, site_id: Optional[str] = None) -> dict[str, str]:
+    """See ServerAPI.get_project_root_overrides_by_site_id.
+    """
+    return get_server_api_connection().get_project_root_overrides_by_site_id(project_name, site_id)
+
+
+def get_project_roots_by_platform(project_name: str, platform_name: Optional[str] = None) -> dict[str, str]:
+    """See ServerAPI.get_project_roots_by_platform.
+    """
+    return get_server_api_connection().get_project_roots_by_platform(project_name, platform_name)
+
+
+def get_project_roots_by_site(project_name: str) -> dict[str, dict[str, str]]:
+    """Deprecated name of :meth:`get_project_root_overrides`.
+    """
+    return get_server_api_connection().get_project_roots_by_site(project_name)
+
+
+def get_project_roots_by_site_id(project_name: str, site_id: Optional[str] = None) -> dict[str, str]:
+    """Roots of a site (the connection's), or of this platform.
+    """
+    return get_server_api_connection().get_project_roots_by_site_id(project_name, site_id)
+
+
+def get_project_roots_for_site(project_name: str, site_id: Optional[str] = None) -> dict[str, str]:
+    """Deprecated name of :meth:`get_project_root_overrides_by_site_id`
+    (the site id is honoured, unlike in the reference).
+    """
+    return get_server_api_connection().get_project_roots_for_site(project_name, site_id)
+
+
+def get_project_stats(project_name: str) -> dict[str, Any]:
+    """See ServerAPI.get_project_stats.
+    """
+    return get_server_api_connection().get_project_stats(project_name)
+
+
+def get_project_tags(project_name: str) -> dict[str, Any]:
+    """See ServerAPI.get_project_tags.
+    """
+    return get_server_api_connection().get_project_tags(project_name)
+
+
 def get_projects(active: Optional[bool] = True, library: Optional[bool] = None, include_skeleton: bool = False, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Iterator[dict[str, Any]]:
-    """Projects as full entities (only ``fields`` keys when given).
+    """Projects; the transport follows ``fields``: the short REST list
+    when it is enough, GraphQL for GraphQL fields, else full REST.
     """
     return get_server_api_connection().get_projects(active, library, include_skeleton, fields, own_attributes)
+
+
+def get_raw_project_folders() -> dict[str, Any]:
+    """See ServerAPI.get_raw_project_folders.
+    """
+    return get_server_api_connection().get_raw_project_folders()
+
+
+def get_repre_ids_by_context_filters(project_name: str, context_filters: Optional[dict[str, Iterable[Any]]], representation_names: Optional[Iterable[str]] = None, version_ids: Optional[Iterable[str]] = None) -> list[str]:
+    """Ids of representations whose context matches the filters
+    (``{key: [regex or pattern string, ...]}``).
+    """
+    return get_server_api_connection().get_repre_ids_by_context_filters(project_name, context_filters, representation_names, version_ids)
+
+
+def get_representation_by_id(project_name: str, representation_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_representation_by_id.
+    """
+    return get_server_api_connection().get_representation_by_id(project_name, representation_id, fields, own_attributes)
+
+
+def get_representation_by_name(project_name: str, representation_name: str, version_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_representation_by_name.
+    """
+    return get_server_api_connection().get_representation_by_name(project_name, representation_name, version_id, fields, own_attributes)
+
+
+def get_representation_hierarchy(project_name: str, representation_id: str, project_fields: Optional[Iterable[str]] = None, folder_fields: Optional[Iterable[str]] = None, task_fields: Optional[Iterable[str]] = None, product_fields: Optional[Iterable[str]] = None, version_fields: Optional[Iterable[str]] = None, representation_fields: Optional[Iterable[str]] = None) -> Optional[RepresentationHierarchy]:
+    """See ServerAPI.get_representation_hierarchy.
+    """
+    return get_server_api_connection().get_representation_hierarchy(project_name, representation_id, project_fields, folder_fields, task_fields, product_fields, version_fields, representation_fields)
+
+
+def get_representation_parents(project_name: str, representation_id: str, project_fields: Optional[Iterable[str]] = None, folder_fields: Optional[Iterable[str]] = None, product_fields: Optional[Iterable[str]] = None, version_fields: Optional[Iterable[str]] = None) -> Optional[RepresentationParents]:
+    """See ServerAPI.get_representation_parents.
+    """
+    return get_server_api_connection().get_representation_parents(project_name, representation_id, project_fields, folder_fields, product_fields, version_fields)
+
+
+def get_representations(project_name: str, representation_ids: Optional[Iterable[str]] = None, representation_names: Optional[Iterable[str]] = None, version_ids: Optional[Iterable[str]] = None, names_by_version_ids: Optional[dict[str, Iterable[str]]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, has_links: Optional[str] = None, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[dict[str, Any]]:
+    """Representations matching every given filter.
+    ``names_by_version_ids`` (``{version_id: [names]}``) matches pairs.
+    """
+    return get_server_api_connection().get_representations(project_name, representation_ids, representation_names, version_ids, names_by_version_ids, statuses, tags, active, has_links, filters, fields, own_attributes)
+
+
+def get_representations_hierarchy(project_name: str, representation_ids: Iterable[str], project_fields: Optional[Iterable[str]] = None, folder_fields: Optional[Iterable[str]] = None, task_fields: Optional[Iterable[str]] = None, product_fields: Optional[Iterable[str]] = None, version_fields: Optional[Iterable[str]] = None, representation_fields: Optional[Iterable[str]] = None) -> dict[str, RepresentationHierarchy]:
+    """``{representation_id: RepresentationHierarchy}`` in one query per
+    page (plus one for the project).
+    """
+    return get_server_api_connection().get_representations_hierarchy(project_name, representation_ids, project_fields, folder_fields, task_fields, product_fields, version_fields, representation_fields)
+
+
+def get_representations_parents(project_name: str, representation_ids: Iterable[str], project_fields: Optional[Iterable[str]] = None, folder_fields: Optional[Iterable[str]] = None, product_fields: Optional[Iterable[str]] = None, version_fields: Optional[Iterable[str]] = None) -> dict[str, RepresentationParents]:
+    """``{representation_id: RepresentationParents}``.
+    """
+    return get_server_api_connection().get_representations_parents(project_name, representation_ids, project_fields, folder_fields, product_fields, version_fields)
+
+
+def get_rest_entity_by_id(project_name: str, entity_type: str, entity_id: str) -> Optional[dict[str, Any]]:
+    """An entity as REST returns it, or None when it does not exist.
+    """
+    return get_server_api_connection().get_rest_entity_by_id(project_name, entity_type, entity_id)
+
+
+def get_rest_folder(project_name: str, folder_id: str) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_rest_folder.
+    """
+    return get_server_api_connection().get_rest_folder(project_name, folder_id)
+
+
+def get_rest_folders(project_name: str, include_attrib: bool = False) -> list[dict[str, Any]]:
+    """Every folder of the project as a flat list, in one request.
+    """
+    return get_server_api_connection().get_rest_folders(project_name, include_attrib)
+
+
+def get_rest_product(project_name: str, product_id: str) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_rest_product.
+    """
+    return get_server_api_connection().get_rest_product(project_name, product_id)
 
 
 def get_rest_project(project_name: str) -> Optional[dict[str, Any]]:
@@ -224,10 +757,28 @@ def get_rest_projects_list(active: Optional[bool] = True, library: Optional[bool
     return get_server_api_connection().get_rest_projects_list(active, library, include_skeleton)
 
 
+def get_rest_representation(project_name: str, representation_id: str) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_rest_representation.
+    """
+    return get_server_api_connection().get_rest_representation(project_name, representation_id)
+
+
+def get_rest_task(project_name: str, task_id: str) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_rest_task.
+    """
+    return get_server_api_connection().get_rest_task(project_name, task_id)
+
+
 def get_rest_url() -> str:
     """See ServerAPI.get_rest_url.
     """
     return get_server_api_connection().get_rest_url()
+
+
+def get_rest_version(project_name: str, version_id: str) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_rest_version.
+    """
+    return get_server_api_connection().get_rest_version(project_name, version_id)
 
 
 def get_schemas() -> dict[str, Any]:
@@ -278,6 +829,43 @@ def get_ssl_verify() -> Union[bool, str]:
     return get_server_api_connection().get_ssl_verify()
 
 
+def get_task_by_folder_path(project_name: str, folder_path: str, task_name: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_task_by_folder_path.
+    """
+    return get_server_api_connection().get_task_by_folder_path(project_name, folder_path, task_name, fields, own_attributes)
+
+
+def get_task_by_id(project_name: str, task_id: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_task_by_id.
+    """
+    return get_server_api_connection().get_task_by_id(project_name, task_id, fields, own_attributes)
+
+
+def get_task_by_name(project_name: str, folder_id: str, task_name: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_task_by_name.
+    """
+    return get_server_api_connection().get_task_by_name(project_name, folder_id, task_name, fields, own_attributes)
+
+
+def get_tasks(project_name: str, task_ids: Optional[Iterable[str]] = None, task_names: Optional[Iterable[str]] = None, task_types: Optional[Iterable[str]] = None, folder_ids: Optional[Iterable[str]] = None, assignees: Optional[Iterable[str]] = None, assignees_all: Optional[Iterable[str]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Iterator[dict[str, Any]]:
+    """Tasks matching every given filter; ``assignees`` matches any of
+    the users, ``assignees_all`` all of them. A generator.
+    """
+    return get_server_api_connection().get_tasks(project_name, task_ids, task_names, task_types, folder_ids, assignees, assignees_all, statuses, tags, active, filters, fields, own_attributes)
+
+
+def get_tasks_by_folder_path(project_name: str, folder_path: str, task_names: Optional[Iterable[str]] = None, task_types: Optional[Iterable[str]] = None, assignees: Optional[Iterable[str]] = None, assignees_all: Optional[Iterable[str]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> list[dict[str, Any]]:
+    """See ServerAPI.get_tasks_by_folder_path.
+    """
+    return get_server_api_connection().get_tasks_by_folder_path(project_name, folder_path, task_names, task_types, assignees, assignees_all, statuses, tags, active, fields, own_attributes)
+
+
+def get_tasks_by_folder_paths(project_name: str, folder_paths: Iterable[str], task_names: Optional[Iterable[str]] = None, task_types: Optional[Iterable[str]] = None, assignees: Optional[Iterable[str]] = None, assignees_all: Optional[Iterable[str]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """``{folder path: [tasks]}`` (an empty list for unknown paths).
+    """
+    return get_server_api_connection().get_tasks_by_folder_paths(project_name, folder_paths, task_names, task_types, assignees, assignees_all, statuses, tags, active, filters, fields, own_attributes)
+
+
 def get_timeout() -> float:
     """See ServerAPI.get_timeout.
     """
@@ -304,6 +892,62 @@ def get_users(project_name: Optional[str] = None, usernames: Optional[Iterable[s
     names or e-mails. A generator: pages are fetched while iterating.
     """
     return get_server_api_connection().get_users(project_name, usernames, emails, fields, own_attributes)
+
+
+def get_version_by_id(project_name: str, version_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_version_by_id.
+    """
+    return get_server_api_connection().get_version_by_id(project_name, version_id, fields, own_attributes)
+
+
+def get_version_by_name(project_name: str, version: int, product_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+    """A version by its number within a product.
+    """
+    return get_server_api_connection().get_version_by_name(project_name, version, product_id, fields, own_attributes)
+
+
+def get_versions(project_name: str, version_ids: Optional[Iterable[str]] = None, product_ids: Optional[Iterable[str]] = None, task_ids: Optional[Iterable[str]] = None, versions: Optional[Iterable[int]] = None, hero: bool = True, standard: bool = True, latest: Optional[bool] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[dict[str, Any]]:
+    """Versions matching every given filter. ``hero``/``standard``
+    choose the kinds, ``latest`` keeps only the newest standard version
+    of each product (and the hero ones when ``hero`` is set).
+    """
+    return get_server_api_connection().get_versions(project_name, version_ids, product_ids, task_ids, versions, hero, standard, latest, statuses, tags, active, filters, fields, own_attributes)
+
+
+def get_workfile_entities(project_name: str, *, workfile_ids: Optional[Iterable[str]] = None, task_ids: Optional[Iterable[str]] = None, paths: Optional[Iterable[str]] = None, path_regex: Optional[str] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, has_links: Optional[str] = None, fields: Optional[Iterable[str]] = None) -> Iterator[dict[str, Any]]:
+    """Workfiles matching every given filter (a generator).
+    """
+    return get_server_api_connection().get_workfile_entities(project_name, workfile_ids=workfile_ids, task_ids=task_ids, paths=paths, path_regex=path_regex, statuses=statuses, tags=tags, has_links=has_links, fields=fields)
+
+
+def get_workfile_entity(project_name: str, task_id: str, path: str, *, fields: Optional[Iterable[str]] = None) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_workfile_entity.
+    """
+    return get_server_api_connection().get_workfile_entity(project_name, task_id, path, fields=fields)
+
+
+def get_workfile_entity_by_id(project_name: str, workfile_id: str, *, fields: Optional[Iterable[str]] = None) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_workfile_entity_by_id.
+    """
+    return get_server_api_connection().get_workfile_entity_by_id(project_name, workfile_id, fields=fields)
+
+
+def get_workfile_info(project_name: str, task_id: str, path: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_workfile_info.
+    """
+    return get_server_api_connection().get_workfile_info(project_name, task_id, path, fields, own_attributes)
+
+
+def get_workfile_info_by_id(project_name: str, workfile_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+    """See ServerAPI.get_workfile_info_by_id.
+    """
+    return get_server_api_connection().get_workfile_info_by_id(project_name, workfile_id, fields, own_attributes)
+
+
+def get_workfiles_info(project_name: str, workfile_ids: Optional[Iterable[str]] = None, task_ids: Optional[Iterable[str]] = None, paths: Optional[Iterable[str]] = None, path_regex: Optional[str] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, has_links: Optional[str] = None, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[dict[str, Any]]:
+    """Legacy name of :meth:`get_workfile_entities`.
+    """
+    return get_server_api_connection().get_workfiles_info(project_name, workfile_ids, task_ids, paths, path_regex, statuses, tags, has_links, fields, own_attributes)
 
 
 def is_product_base_type_supported() -> bool:
@@ -385,6 +1029,18 @@ def remove_attribute_config(attribute_name: str) -> None:
     return get_server_api_connection().remove_attribute_config(attribute_name)
 
 
+def rename_project(project_name: str, new_project_name: str, new_project_code: Optional[str] = None) -> None:
+    """See ServerAPI.rename_project.
+    """
+    return get_server_api_connection().rename_project(project_name, new_project_name, new_project_code)
+
+
+def rename_project_anatomy_preset(preset_name: str, new_preset_name: str) -> None:
+    """See ServerAPI.rename_project_anatomy_preset.
+    """
+    return get_server_api_connection().rename_project_anatomy_preset(preset_name, new_preset_name)
+
+
 def reset_attributes_cache() -> None:
     """See ServerAPI.reset_attributes_cache.
     """
@@ -395,6 +1051,24 @@ def reset_attributes_schema() -> None:
     """Deprecated name of :meth:`reset_attributes_cache`.
     """
     return get_server_api_connection().reset_attributes_schema()
+
+
+def resolve_uris(uris: Iterable[str], resolve_roots: bool = False, path_only: bool = False, site_id: Optional[str] = None) -> list[dict[str, Any]]:
+    """Resolve ``ayon+entity://`` URIs to entities and paths.
+    """
+    return get_server_api_connection().resolve_uris(uris, resolve_roots, path_only, site_id)
+
+
+def save_project_anatomy_preset(preset_name: str, preset: dict[str, Any]) -> None:
+    """See ServerAPI.save_project_anatomy_preset.
+    """
+    return get_server_api_connection().save_project_anatomy_preset(preset_name, preset)
+
+
+def search_folders(project_name: str, search: Optional[str] = None, folder_search: Optional[str] = None, folder_filter: Optional[dict[str, Any]] = None, task_search: Optional[str] = None, task_filter: Optional[dict[str, Any]] = None) -> set[str]:
+    """Ids of folders matching a full-text search and filters.
+    """
+    return get_server_api_connection().search_folders(project_name, search, folder_search, folder_filter, task_search, task_filter)
 
 
 def set_attribute_config(attribute_name: str, data: dict[str, Any], scope: list[str], position: Optional[int] = None, builtin: bool = False) -> None:
@@ -433,6 +1107,30 @@ def set_max_retries(max_retries: Optional[int]) -> None:
     return get_server_api_connection().set_max_retries(max_retries)
 
 
+def set_primary_anatomy_preset(preset_name: str) -> None:
+    """See ServerAPI.set_primary_anatomy_preset.
+    """
+    return get_server_api_connection().set_primary_anatomy_preset(preset_name)
+
+
+def set_project_anatomy(project_name: str, anatomy: dict[str, Any]) -> None:
+    """See ServerAPI.set_project_anatomy.
+    """
+    return get_server_api_connection().set_project_anatomy(project_name, anatomy)
+
+
+def set_project_folders_order(folder_ids: Iterable[str]) -> None:
+    """See ServerAPI.set_project_folders_order.
+    """
+    return get_server_api_connection().set_project_folders_order(folder_ids)
+
+
+def set_project_root_overrides(project_name: str, site_id: str, roots: dict[str, str]) -> None:
+    """See ServerAPI.set_project_root_overrides.
+    """
+    return get_server_api_connection().set_project_root_overrides(project_name, site_id, roots)
+
+
 def set_sender(sender: Optional[str]) -> None:
     """See ServerAPI.set_sender.
     """
@@ -463,13 +1161,74 @@ def set_timeout(timeout: Optional[float]) -> None:
     return get_server_api_connection().set_timeout(timeout)
 
 
+def unset_primary_anatomy_preset(preset_name: str) -> None:
+    """See ServerAPI.unset_primary_anatomy_preset.
+    """
+    return get_server_api_connection().unset_primary_anatomy_preset(preset_name)
+
+
+def update_folder(project_name: str, folder_id: str, name: Optional[str] = None, folder_type: Optional[str] = None, parent_id: Optional[str] = NOT_SET, label: Optional[str] = NOT_SET, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None, thumbnail_id: Optional[str] = NOT_SET) -> None:
+    """Change a folder; arguments left out are not changed (None clears
+    ``parent_id``, ``label`` and ``thumbnail_id``).
+    """
+    return get_server_api_connection().update_folder(project_name, folder_id, name, folder_type, parent_id, label, attrib, data, tags, status, active, thumbnail_id)
+
+
+def update_product(project_name: str, product_id: str, name: Optional[str] = None, folder_id: Optional[str] = None, product_type: Optional[str] = None, product_base_type: Optional[str] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None) -> None:
+    """Change a product; arguments left out are not changed.
+    """
+    return get_server_api_connection().update_product(project_name, product_id, name, folder_id, product_type, product_base_type, attrib, data, tags, status, active)
+
+
 def update_project(project_name: str, library: Optional[bool] = None, folder_types: Optional[list[Any]] = None, task_types: Optional[list[Any]] = None, link_types: Optional[list[Any]] = None, statuses: Optional[list[Any]] = None, tags: Optional[list[Any]] = None, config: Optional[dict[str, Any]] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, active: Optional[bool] = None, project_code: Optional[str] = None, **changes: Any) -> None:
     """Change a project; only the given values are sent.
     """
     return get_server_api_connection().update_project(project_name, library, folder_types, task_types, link_types, statuses, tags, config, attrib, data, active, project_code, **changes)
 
 
+def update_project_folder(folder_id: str, label: Optional[str] = None, parent_id: Optional[str] = None, data: Optional[dict[str, Any]] = None) -> None:
+    """See ServerAPI.update_project_folder.
+    """
+    return get_server_api_connection().update_project_folder(folder_id, label, parent_id, data)
+
+
+def update_representation(project_name: str, representation_id: str, name: Optional[str] = None, version_id: Optional[str] = None, files: Optional[list[dict[str, Any]]] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, traits: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None) -> None:
+    """Change a representation; arguments left out are not changed.
+    """
+    return get_server_api_connection().update_representation(project_name, representation_id, name, version_id, files, attrib, data, traits, tags, status, active)
+
+
+def update_task(project_name: str, task_id: str, name: Optional[str] = None, task_type: Optional[str] = None, folder_id: Optional[str] = None, label: Optional[str] = NOT_SET, assignees: Optional[Iterable[str]] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None, thumbnail_id: Optional[str] = NOT_SET) -> None:
+    """Change a task; arguments left out are not changed.
+    """
+    return get_server_api_connection().update_task(project_name, task_id, name, task_type, folder_id, label, assignees, attrib, data, tags, status, active, thumbnail_id)
+
+
 def update_user(user_name: str, *, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, active: Optional[bool] = None) -> None:
     """Change attributes, data or the active state of a user.
     """
     return get_server_api_connection().update_user(user_name, attrib=attrib, data=data, active=active)
+
+
+def update_version(project_name: str, version_id: str, version: Optional[int] = None, product_id: Optional[str] = None, task_id: Optional[str] = NOT_SET, author: Optional[str] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None, thumbnail_id: Optional[str] = NOT_SET) -> None:
+    """Change a version; arguments left out are not changed.
+    """
+    return get_server_api_connection().update_version(project_name, version_id, version, product_id, task_id, author, attrib, data, tags, status, active, thumbnail_id)
+
+
+def update_workfile_entity(project_name: str, workfile_id: str, *, path: Optional[str] = None, task_id: Optional[str] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None, thumbnail_id: Optional[str] = NOT_SET, created_by: Optional[str] = None, updated_by: Optional[str] = None) -> None:
+    """Change a workfile; arguments left out are not changed.
+    """
+    return get_server_api_connection().update_workfile_entity(project_name, workfile_id, path=path, task_id=task_id, attrib=attrib, data=data, tags=tags, status=status, active=active, thumbnail_id=thumbnail_id, created_by=created_by, updated_by=updated_by)
+
+
+def update_workfile_info(project_name: str, workfile_id: str, path: Optional[str] = None, task_id: Optional[str] = None, attrib: Optional[dict[str, Any]] = None, data: Optional[dict[str, Any]] = None, tags: Optional[Iterable[str]] = None, status: Optional[str] = None, active: Optional[bool] = None, thumbnail_id: Optional[str] = NOT_SET, created_by: Optional[str] = None, updated_by: Optional[str] = None) -> None:
+    """Legacy name of :meth:`update_workfile_entity`.
+    """
+    return get_server_api_connection().update_workfile_info(project_name, workfile_id, path, task_id, attrib, data, tags, status, active, thumbnail_id, created_by, updated_by)
+
+
+def version_is_latest(project_name: str, version_id: str) -> bool:
+    """True when the version is the newest of its product.
+    """
+    return get_server_api_connection().version_is_latest(project_name, version_id)

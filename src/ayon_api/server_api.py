@@ -1,14 +1,24 @@
 """``ServerAPI``: the connection core plus one mixin per server area."""
 from __future__ import annotations
 
-from .resources.projects import ProjectsAPI
+from .resources.representations import RepresentationsAPI
 from .resources.schemas import SchemasAPI
+from .resources.tasks import TasksAPI
 from .resources.users import UsersAPI
+from .resources.versions import VersionsAPI
+from .resources.workfiles import WorkfilesAPI
 
 __all__ = ["ServerAPI"]
 
 
-class ServerAPI(UsersAPI, ProjectsAPI, SchemasAPI):
+class ServerAPI(
+    RepresentationsAPI,  # + ProjectsAPI, AnatomyAPI
+    VersionsAPI,  # + ProductsAPI
+    TasksAPI,  # + FoldersAPI
+    WorkfilesAPI,
+    UsersAPI,
+    SchemasAPI,
+):
     """A connection to one AYON server.
 
     ``ServerAPI(base_url, token=...)`` connects with a user session token or

@@ -4,9 +4,30 @@ from __future__ import annotations
 import time
 from typing import Any, Optional
 
+from .. import constants
 from .._core import ServerAPICore
 
 _DEFAULT_CACHE_TIMEOUT = 60.0
+
+# The one table of default GraphQL fields per entity type.
+DEFAULT_FIELDS_BY_TYPE: dict[str, frozenset[str]] = {
+    "project": frozenset(constants.DEFAULT_PROJECT_FIELDS),
+    "folder": frozenset(constants.DEFAULT_FOLDER_FIELDS),
+    "task": frozenset(constants.DEFAULT_TASK_FIELDS),
+    "product": frozenset(constants.DEFAULT_PRODUCT_FIELDS),
+    "version": frozenset(constants.DEFAULT_VERSION_FIELDS),
+    "representation": frozenset(constants.DEFAULT_REPRESENTATION_FIELDS),
+    "workfile": frozenset(constants.DEFAULT_WORKFILE_INFO_FIELDS),
+    "user": frozenset(constants.DEFAULT_USER_FIELDS),
+    "event": frozenset(constants.DEFAULT_EVENT_FIELDS),
+    "activity": frozenset(constants.DEFAULT_ACTIVITY_FIELDS),
+    "entityList": frozenset(constants.DEFAULT_ENTITY_LIST_FIELDS),
+    "productType": frozenset(constants.DEFAULT_PRODUCT_TYPE_FIELDS),
+}
+WITH_ALL_ATTRIB = frozenset({
+    "project", "folder", "task", "product", "version", "representation",
+    "workfile", "user",
+})
 
 
 class _SchemaCache:
@@ -128,3 +149,21 @@ class AttributesAPI(ServerAPICore):
             attrib = entity["attrib"] = {}
         for name, data in self.get_attributes_for_type(entity_type).items():
             attrib.setdefault(name, data.get("default"))
+
+    def get_default_fields_for_type(self, entity_type: str) -> set[str]:
+        """The fields getters select when ``fields`` is not given."""
+        if entity_type not in DEFAULT_FIELDS_BY_TYPE:
+            raise ValueError(
+                f"Unknown entity type {entity_type!r}: expected one of "
+                f"{', '.join(sorted(DEFAULT_FIELDS_BY_TYPE))}")
+        fields = set(DEFAULT_FIELDS_BY_TYPE[entity_type])
+        if entity_type == "project" and self._server_at_least(1, 10, 1):
+            fields.add("productTypes")
+        if entity_type == "product" and self.is_product_base_type_supported():
+            fields.add("productBaseType")
+        if entity_type == "representation" and (
+                not self.graphql_allows_traits_in_representations):
+            fields.discard("traits")
+        if entity_type in WITH_ALL_ATTRIB:
+            fields.add("allAttrib")
+        return fields

@@ -1,0 +1,324 @@
+"""Project entities declared once: folders, tasks, products, versions,
+representations and workfiles share the GraphQL getter and the REST
+create/update/delete written here; the resource modules only declare their
+filters and fields."""
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Optional
+from urllib.parse import quote
+
+from .. import constants
+from .._core import ServerAPICore
+from .._sentinels import NOT_SET
+from ..graphql.paging import iter_connection_nodes
+from ..graphql.selection import render_selection
+from ..utils import create_entity_id, fill_own_attribs
+
+ENTITY_PAGE_SIZE = 1000
+_HEX_ID = re.compile(r"^[0-9a-f]{32}$")
+_DASHED_ID = re.compile(
+    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
+_LINK_FIELDS = ("id", "linkType", "projectName", "entityType", "entityId",
+                "name", "direction", "description", "author")
+
+
+class _Placeholder:
+    """Default of the deprecated ``own_attributes`` argument."""
+
+    def __repr__(self) -> str:
+        return "<deprecated>"
+
+
+OWN_ATTRIBUTES_DEPRECATED: Any = _Placeholder()
+
+
+@dataclass(frozen=True)
+class EntityType:
+    """How one entity type is named in REST and GraphQL."""
+
+    name: str
+    plural: str
+    query_name: str
+    default_fields: frozenset[str]
+    inherits_attributes: bool = False
+
+    @property
+    def rest_collection(self) -> str:
+        return self.plural
+
+
+FOLDER = EntityType("folder", "folders", "FoldersQuery",
+                    frozenset(constants.DEFAULT_FOLDER_FIELDS), True)
+TASK = EntityType("task", "tasks", "TasksQuery",
+                  frozenset(constants.DEFAULT_TASK_FIELDS), True)
+PRODUCT = EntityType("product", "products", "ProductsQuery",
+                     frozenset(constants.DEFAULT_PRODUCT_FIELDS))
+VERSION = EntityType("version", "versions", "VersionsQuery",
+                     frozenset(constants.DEFAULT_VERSION_FIELDS))
+REPRESENTATION = EntityType(
+    "representation", "representations", "RepresentationsQuery",
+    frozenset(constants.DEFAULT_REPRESENTATION_FIELDS))
+WORKFILE = EntityType("workfile", "workfiles", "WorkfilesInfo",
+                      frozenset(constants.DEFAULT_WORKFILE_INFO_FIELDS))
+ENTITY_TYPES = {t.name: t for t in (FOLDER, TASK, PRODUCT, VERSION,
+                                    REPRESENTATION, WORKFILE)}
+
+
+# -- input validation -----------------------------------------------------------
+def check_project_name(project_name: Any) -> str:
+    if not isinstance(project_name, str) or not project_name:
+        raise ValueError(f"Invalid project name {project_name!r}")
+    return project_name
+
+
+def project_path(project_name: Any) -> str:
+    """REST path of a project (``projects/<name>``)."""
+    return f"projects/{quote(check_project_name(project_name), safe='')}"
+
+
+def check_entity_id(entity_id: Any, what: str = "entity id") -> str:
+    """A 32-hex id (dashed UUIDs are normalised); ValueError otherwise."""
+    if isinstance(entity_id, str):
+        if _HEX_ID.match(entity_id):
+            return entity_id
+        if _DASHED_ID.match(entity_id):
+            return entity_id.replace("-", "").lower()
+    raise ValueError(f"Invalid {what} {entity_id!r}: expected 32 hex characters")
+
+
+def check_ids(values: Any, what: str) -> Optional[list[str]]:
+    """None, or a deduplicated list of valid ids."""
+    if values is None:
+        return None
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"{what} must be an iterable of ids, got {values!r}")
+    return list(dict.fromkeys(check_entity_id(v, what[:-1] if what.endswith(
+        "s") else what) for v in values))
+
+
+def check_strings(values: Any, what: str) -> Optional[list[str]]:
+    """None, or a deduplicated list of strings."""
+    if values is None:
+        return None
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"{what} must be an iterable of strings, got {values!r}")
+    items = list(dict.fromkeys(values))
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"{what} must contain strings, got {item!r}")
+    return items
+
+
+def check_name(value: Any, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"Invalid {what} {value!r}")
+    return value
+
+
+def check_dict(value: Any, what: str) -> Optional[dict[str, Any]]:
+    if value is not None and not isinstance(value, dict):
+        raise TypeError(f"{what} must be a dict, got {value!r}")
+    return value
+
+
+def warn_own_attributes(value: Any) -> None:
+    if value is not OWN_ATTRIBUTES_DEPRECATED:
+        warnings.warn(
+            "'own_attributes' is not supported for this entity type and is "
+            "ignored", DeprecationWarning, stacklevel=3)
+
+
+# -- GraphQL query ------------------------------------------------------------------
+class Filters:
+    """Filter arguments of one connection query: ``add()`` returns False
+    when a filter can match nothing (an empty list)."""
+
+    def __init__(self) -> None:
+        self.declarations: list[str] = []
+        self.arguments: list[str] = []
+        self.variables: dict[str, Any] = {}
+
+    def add(self, variable: str, argument: str, gql_type: str, value: Any
+            ) -> bool:
+        if value is None:
+            return True
+        if isinstance(value, list) and not value:
+            return False
+        self.declarations.append(f"${variable}: {gql_type}")
+        self.arguments.append(f"{argument}: ${variable}")
+        self.variables[variable] = value
+        return True
+
+    def add_json_filter(self, filters: Any) -> bool:
+        if filters is None:
+            return True
+        if not isinstance(filters, (dict, str)):
+            raise TypeError(f"filters must be a dict, got {filters!r}")
+        text = filters if isinstance(filters, str) else json.dumps(filters)
+        return self.add("filter", "filter", "String", text)
+
+
+def entity_fields(entity_type: EntityType, fields: Optional[Iterable[str]],
+                  own_attributes: bool = False, active: Optional[bool] = None
+                  ) -> set[str]:
+    """The GraphQL fields to select for the ``fields`` a caller asked for."""
+    if fields is None or isinstance(fields, str):
+        if isinstance(fields, str):
+            raise TypeError(f"fields must be an iterable of names, got {fields!r}")
+        selected = set(entity_type.default_fields) | {"allAttrib"}
+    else:
+        selected = set()
+        for name in fields:
+            if not isinstance(name, str):
+                raise TypeError(f"fields must contain strings, got {name!r}")
+            if name == "attrib" or name.startswith("attrib."):
+                name = "allAttrib"
+            elif name == "files" and entity_type is REPRESENTATION:
+                selected |= constants.REPRESENTATION_FILES_FIELDS
+                continue
+            elif name == "links":
+                selected |= {f"links.edges.{f}" for f in _LINK_FIELDS}
+                continue
+            selected.add(name)
+        if not selected:
+            selected = set(entity_type.default_fields) | {"allAttrib"}
+    if own_attributes and entity_type.inherits_attributes:
+        selected.add("ownAttrib")
+    if active is not None:
+        selected.add("active")
+    return selected
+
+
+def build_query(project_name: str, entity_type: EntityType, filters: Filters,
+                selected: set[str]) -> tuple[str, dict[str, Any]]:
+    declarations = ", ".join(
+        ["$projectName: String!", "$first: Int", "$after: String",
+         *filters.declarations])
+    arguments = ", ".join(
+        ["first: $first", "after: $after", *filters.arguments])
+    query = (
+        f"query {entity_type.query_name}({declarations}) {{\n"
+        f"  project(name: $projectName) {{\n"
+        f"    {entity_type.plural}({arguments}) {{\n"
+        f"      edges {{\n        node {{\n"
+        f"{render_selection(selected, indent=10)}\n"
+        f"        }}\n      }}\n"
+        f"      pageInfo {{\n        endCursor\n        hasNextPage\n      }}\n"
+        f"    }}\n  }}\n}}"
+    )
+    return query, {"projectName": project_name, **filters.variables}
+
+
+def _loads(value: Any, default: Any) -> Any:
+    if isinstance(value, str):
+        return json.loads(value) if value else default
+    return default if value is None else value
+
+
+def parse_entity(entity_type: EntityType, node: dict[str, Any],
+                 own_attributes: bool) -> dict[str, Any]:
+    """Turn the JSON strings of a GraphQL node into the reference's dict."""
+    if "allAttrib" in node:
+        node["attrib"] = _loads(node.pop("allAttrib"), {})
+    if "data" in node:
+        node["data"] = _loads(node["data"], {})
+    if entity_type is REPRESENTATION:
+        if "context" in node:
+            node["context"] = _loads(node["context"], {})
+        if "traits" in node and isinstance(node["traits"], str):
+            node["traits"] = _loads(node["traits"], None)
+        for file_info in node.get("files") or []:
+            size = file_info.get("size")
+            if isinstance(size, str) and size.isdigit():
+                file_info["size"] = int(size)
+    if own_attributes and "ownAttrib" in node:
+        fill_own_attribs(node)
+    links = node.get("links")
+    if isinstance(links, dict) and "edges" in links:
+        node["links"] = list(links["edges"])
+    return node
+
+
+class EntitiesAPI(ServerAPICore):
+    """The shared machinery; resource mixins call these helpers."""
+
+    def _iter_entities(
+        self,
+        project_name: str,
+        entity_type: EntityType,
+        filters: Filters,
+        selected: set[str],
+        active: Optional[bool] = None,
+        own_attributes: bool = False,
+    ) -> Iterator[dict[str, Any]]:
+        query, variables = build_query(project_name, entity_type, filters,
+                                       selected)
+        for node in iter_connection_nodes(
+            self._graphql_data, query, variables,
+            ("project", entity_type.plural), ENTITY_PAGE_SIZE,
+        ):
+            if active is not None and node.get("active") is not active:
+                continue
+            yield parse_entity(entity_type, node, own_attributes)
+
+    @staticmethod
+    def _empty() -> Iterator[dict[str, Any]]:
+        return iter(())
+
+    # -- REST -----------------------------------------------------------------
+    def _entity_path(self, project_name: str, entity_type: EntityType,
+                     entity_id: Optional[str] = None) -> str:
+        path = f"{project_path(project_name)}/{entity_type.rest_collection}"
+        if entity_id is not None:
+            path += f"/{check_entity_id(entity_id, f'{entity_type.name} id')}"
+        return path
+
+    def _create_entity(self, project_name: str, entity_type: EntityType,
+                       entity_id: Optional[str], body: dict[str, Any]) -> str:
+        """POST a new entity (None values are left out); returns its id."""
+        entity_id = (create_entity_id() if entity_id is None else
+                     check_entity_id(entity_id, f"{entity_type.name} id"))
+        payload = {"id": entity_id}
+        payload.update({k: v for k, v in body.items() if v is not None})
+        response = self.post(self._entity_path(project_name, entity_type),
+                             **payload)
+        response.raise_for_status()
+        return entity_id
+
+    def _update_entity(self, project_name: str, entity_type: EntityType,
+                       entity_id: str, changes: dict[str, Any],
+                       nullable: Optional[dict[str, Any]] = None) -> None:
+        """PATCH an entity: ``changes`` skip None, ``nullable`` skip NOT_SET
+        (so None can be sent to clear a value)."""
+        payload = {k: v for k, v in changes.items() if v is not None}
+        payload.update({k: v for k, v in (nullable or {}).items()
+                        if v is not NOT_SET})
+        path = self._entity_path(project_name, entity_type, entity_id)
+        response = self.patch(path, **payload)
+        response.raise_for_status()
+
+    def _delete_entity(self, project_name: str, entity_type: EntityType,
+                       entity_id: str, **params: Any) -> None:
+        path = self._entity_path(project_name, entity_type, entity_id)
+        response = self.delete(path, **params)
+        response.raise_for_status()
+
+    def get_rest_entity_by_id(self, project_name: str, entity_type: str,
+                              entity_id: str) -> Optional[dict[str, Any]]:
+        """An entity as REST returns it, or None when it does not exist."""
+        if entity_type not in ENTITY_TYPES:
+            raise ValueError(
+                f"Unknown entity type {entity_type!r}: expected one of "
+                f"{', '.join(sorted(ENTITY_TYPES))}")
+        path = self._entity_path(project_name, ENTITY_TYPES[entity_type],
+                                 entity_id)
+        response = self.get(path)
+        if response.status_code != 200:
+            return None
+        return response.data

@@ -1,0 +1,220 @@
+"""Products and product types."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Optional
+
+from ..exceptions import UnsupportedServerVersion
+from ..graphql.selection import render_selection
+from ._entities import (
+    OWN_ATTRIBUTES_DEPRECATED,
+    PRODUCT,
+    EntitiesAPI,
+    Filters,
+    check_dict,
+    check_entity_id,
+    check_ids,
+    check_name,
+    check_project_name,
+    check_strings,
+    entity_fields,
+    warn_own_attributes,
+)
+
+
+class ProductsAPI(EntitiesAPI):
+    """Products (what a folder publishes: renders, models, caches...)."""
+
+    def get_products(
+        self,
+        project_name: str,
+        product_ids: Optional[Iterable[str]] = None,
+        product_names: Optional[Iterable[str]] = None,
+        folder_ids: Optional[Iterable[str]] = None,
+        product_types: Optional[Iterable[str]] = None,
+        product_base_types: Optional[Iterable[str]] = None,
+        product_name_regex: Optional[str] = None,
+        product_path_regex: Optional[str] = None,
+        names_by_folder_ids: Optional[dict[str, Iterable[str]]] = None,
+        statuses: Optional[Iterable[str]] = None,
+        tags: Optional[Iterable[str]] = None,
+        active: Optional[bool] = True,
+        filters: Optional[dict[str, Any]] = None,
+        fields: Optional[Iterable[str]] = None,
+        own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
+    ) -> Iterator[dict[str, Any]]:
+        """Products matching every given filter. ``names_by_folder_ids``
+        (``{folder_id: [names]}``) matches name and folder pairs."""
+        warn_own_attributes(own_attributes)
+        check_project_name(project_name)
+        folder_id_list = check_ids(folder_ids, "folder_ids")
+        name_list = check_strings(product_names, "product_names")
+        pairs: Optional[set[tuple[str, str]]] = None
+        if names_by_folder_ids is not None:
+            if not isinstance(names_by_folder_ids, dict):
+                raise TypeError("names_by_folder_ids must be a dict")
+            pairs = {
+                (check_entity_id(folder_id, "folder id"), name)
+                for folder_id, names in names_by_folder_ids.items()
+                for name in check_strings(names, "product names") or []
+            }
+            pair_folders = sorted({f for f, _ in pairs})
+            pair_names = sorted({n for _, n in pairs})
+            folder_id_list = pair_folders if folder_id_list is None else [
+                f for f in folder_id_list if f in pair_folders]
+            name_list = pair_names if name_list is None else [
+                n for n in name_list if n in pair_names]
+        if product_base_types is not None and (
+                not self.is_product_base_type_supported()):
+            raise UnsupportedServerVersion(
+                "Product base types need AYON server 1.13.0 or newer")
+        query_filters = Filters()
+        matchable = all([
+            query_filters.add("productIds", "ids", "[String!]",
+                              check_ids(product_ids, "product_ids")),
+            query_filters.add("productNames", "names", "[String!]", name_list),
+            query_filters.add("folderIds", "folderIds", "[String!]",
+                              folder_id_list),
+            query_filters.add("productTypes", "productTypes", "[String!]",
+                              check_strings(product_types, "product_types")),
+            query_filters.add("productBaseTypes", "productBaseTypes",
+                              "[String!]", check_strings(
+                                  product_base_types, "product_base_types")),
+            query_filters.add("productNameRegex", "nameEx", "String",
+                              product_name_regex),
+            query_filters.add("productPathRegex", "pathEx", "String",
+                              product_path_regex),
+            query_filters.add("productStatuses", "statuses", "[String!]",
+                              check_strings(statuses, "statuses")),
+            query_filters.add("productTags", "tags", "[String!]",
+                              check_strings(tags, "tags")),
+            query_filters.add_json_filter(filters),
+        ])
+        selected = entity_fields(PRODUCT, fields, False, active)
+        if pairs is not None:
+            selected |= {"folderId", "name"}
+        if not matchable:
+            return self._empty()
+        products = self._iter_entities(project_name, PRODUCT, query_filters,
+                                       selected, active)
+        if pairs is None:
+            return products
+        return (p for p in products if (p["folderId"], p["name"]) in pairs)
+
+    def get_product_by_id(self, project_name: str, product_id: str,
+                          fields: Optional[Iterable[str]] = None,
+                          own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
+                          ) -> Optional[dict[str, Any]]:
+        warn_own_attributes(own_attributes)
+        return next(self.get_products(
+            project_name, product_ids=[product_id], active=None,
+            fields=fields), None)
+
+    def get_product_by_name(self, project_name: str, product_name: str,
+                            folder_id: str,
+                            fields: Optional[Iterable[str]] = None,
+                            own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
+                            ) -> Optional[dict[str, Any]]:
+        warn_own_attributes(own_attributes)
+        check_name(product_name, "product name")
+        return next(self.get_products(
+            project_name, product_names=[product_name],
+            folder_ids=[folder_id], active=None, fields=fields), None)
+
+    def get_rest_product(self, project_name: str, product_id: str
+                         ) -> Optional[dict[str, Any]]:
+        return self.get_rest_entity_by_id(project_name, "product", product_id)
+
+    def get_product_types(self, fields: Optional[Iterable[str]] = None
+                          ) -> list[dict[str, Any]]:
+        """Product types known to the server (``[{"name": ...}]``)."""
+        selected = set(check_strings(fields, "fields") or ["name"])
+        query = (f"query ProductTypes {{\n  productTypes {{\n"
+                 f"{render_selection(selected, indent=4)}\n  }}\n}}")
+        return list(self._graphql_data(query).get("productTypes") or [])
+
+    def get_project_product_types(self, project_name: str,
+                                  fields: Optional[Iterable[str]] = None
+                                  ) -> list[dict[str, Any]]:
+        """Product types used in one project."""
+        check_project_name(project_name)
+        selected = set(check_strings(fields, "fields") or ["name"])
+        query = (
+            "query ProjectProductTypes($projectName: String!) {\n"
+            "  project(name: $projectName) {\n    productTypes {\n"
+            f"{render_selection(selected, indent=6)}\n    }}\n  }}\n}}")
+        data = self._graphql_data(query, {"projectName": project_name})
+        return list((data.get("project") or {}).get("productTypes") or [])
+
+    def get_product_type_names(self, project_name: Optional[str] = None,
+                               product_ids: Optional[Iterable[str]] = None
+                               ) -> set[str]:
+        """Deprecated: names of product types (of a project or products)."""
+        if project_name and product_ids is not None:
+            return {p["productType"] for p in self.get_products(
+                project_name, product_ids=product_ids, active=None,
+                fields={"productType"})}
+        if project_name:
+            return {t["name"] for t in
+                    self.get_project_product_types(project_name)}
+        return {t["name"] for t in self.get_product_types()}
+
+    def create_product(
+        self,
+        project_name: str,
+        name: str,
+        product_type: str,
+        folder_id: str,
+        attrib: Optional[dict[str, Any]] = None,
+        data: Optional[dict[str, Any]] = None,
+        tags: Optional[Iterable[str]] = None,
+        status: Optional[str] = None,
+        active: Optional[bool] = None,
+        product_base_type: Optional[str] = None,
+        product_id: Optional[str] = None,
+    ) -> str:
+        """Create a product in a folder; returns its id."""
+        if product_base_type is not None and (
+                not self.is_product_base_type_supported()):
+            raise UnsupportedServerVersion(
+                "Product base types need AYON server 1.13.0 or newer")
+        return self._create_entity(project_name, PRODUCT, product_id, {
+            "name": check_name(name, "product name"),
+            "productType": check_name(product_type, "product type"),
+            "productBaseType": product_base_type,
+            "folderId": check_entity_id(folder_id, "folder id"),
+            "attrib": check_dict(attrib, "attrib"),
+            "data": check_dict(data, "data"),
+            "tags": check_strings(tags, "tags"),
+            "status": status,
+            "active": active,
+        })
+
+    def update_product(
+        self,
+        project_name: str,
+        product_id: str,
+        name: Optional[str] = None,
+        folder_id: Optional[str] = None,
+        product_type: Optional[str] = None,
+        product_base_type: Optional[str] = None,
+        attrib: Optional[dict[str, Any]] = None,
+        data: Optional[dict[str, Any]] = None,
+        tags: Optional[Iterable[str]] = None,
+        status: Optional[str] = None,
+        active: Optional[bool] = None,
+    ) -> None:
+        """Change a product; arguments left out are not changed."""
+        self._update_entity(project_name, PRODUCT, product_id, {
+            "name": name,
+            "folderId": None if folder_id is None
+            else check_entity_id(folder_id, "folder id"),
+            "productType": product_type, "productBaseType": product_base_type,
+            "attrib": check_dict(attrib, "attrib"),
+            "data": check_dict(data, "data"),
+            "tags": check_strings(tags, "tags"), "status": status,
+            "active": active,
+        })
+
+    def delete_product(self, project_name: str, product_id: str) -> None:
+        self._delete_entity(project_name, PRODUCT, product_id)

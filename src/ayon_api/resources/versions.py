@@ -1,0 +1,283 @@
+"""Versions: standard, hero and latest; CRUD."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Optional
+
+from .._sentinels import NOT_SET
+from ._entities import (
+    OWN_ATTRIBUTES_DEPRECATED,
+    VERSION,
+    EntitiesAPI,
+    Filters,
+    check_dict,
+    check_entity_id,
+    check_ids,
+    check_project_name,
+    check_strings,
+    entity_fields,
+    warn_own_attributes,
+)
+from .products import ProductsAPI
+
+_VERSION_IS_LATEST_QUERY = """query VersionIsLatest(
+  $projectName: String!, $versionId: String!
+) {
+  project(name: $projectName) {
+    version(id: $versionId) {
+      product {
+        latestVersion {
+          id
+        }
+      }
+    }
+  }
+}"""
+
+
+def _version_numbers(versions: Any) -> Optional[list[int]]:
+    if versions is None:
+        return None
+    if isinstance(versions, (str, bytes)):
+        raise TypeError(f"versions must be an iterable of ints, got {versions!r}")
+    numbers = list(dict.fromkeys(versions))
+    for number in numbers:
+        if isinstance(number, bool) or not isinstance(number, int):
+            raise TypeError(f"versions must contain ints, got {number!r}")
+    return numbers
+
+
+class VersionsAPI(ProductsAPI, EntitiesAPI):
+    """Versions of products; hero versions have negative numbers."""
+
+    def get_versions(
+        self,
+        project_name: str,
+        version_ids: Optional[Iterable[str]] = None,
+        product_ids: Optional[Iterable[str]] = None,
+        task_ids: Optional[Iterable[str]] = None,
+        versions: Optional[Iterable[int]] = None,
+        hero: bool = True,
+        standard: bool = True,
+        latest: Optional[bool] = None,
+        statuses: Optional[Iterable[str]] = None,
+        tags: Optional[Iterable[str]] = None,
+        active: Optional[bool] = True,
+        filters: Optional[dict[str, Any]] = None,
+        fields: Optional[Iterable[str]] = None,
+        own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
+    ) -> Iterator[dict[str, Any]]:
+        """Versions matching every given filter. ``hero``/``standard``
+        choose the kinds, ``latest`` keeps only the newest standard version
+        of each product (and the hero ones when ``hero`` is set)."""
+        warn_own_attributes(own_attributes)
+        check_project_name(project_name)
+        query_filters = Filters()
+        matchable = all([
+            query_filters.add("versionIds", "ids", "[String!]",
+                              check_ids(version_ids, "version_ids")),
+            query_filters.add("productIds", "productIds", "[String!]",
+                              check_ids(product_ids, "product_ids")),
+            query_filters.add("taskIds", "taskIds", "[String!]",
+                              check_ids(task_ids, "task_ids")),
+            query_filters.add("versions", "versions", "[Int!]",
+                              _version_numbers(versions)),
+            query_filters.add("versionStatuses", "statuses", "[String!]",
+                              check_strings(statuses, "statuses")),
+            query_filters.add("versionTags", "tags", "[String!]",
+                              check_strings(tags, "tags")),
+            query_filters.add_json_filter(filters),
+        ])
+        only_standard = False
+        if hero and not standard:
+            query_filters.add("heroOnly", "heroOnly", "Boolean!", True)
+        elif standard and not hero:
+            if latest:
+                query_filters.add("latestOnly", "latestOnly", "Boolean!", True)
+            else:
+                only_standard = True
+        elif hero and standard and latest:
+            query_filters.add("heroOrLatestOnly", "heroOrLatestOnly",
+                              "Boolean!", True)
+        selected = entity_fields(VERSION, fields, False, active)
+        if only_standard:
+            selected.add("version")
+        if not matchable or not (hero or standard):
+            return self._empty()
+        found = self._iter_entities(project_name, VERSION, query_filters,
+                                    selected, active)
+        if only_standard:
+            return (v for v in found if v["version"] >= 0)
+        return found
+
+    def get_version_by_id(self, project_name: str, version_id: str,
+                          fields: Optional[Iterable[str]] = None,
+                          own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
+                          ) -> Optional[dict[str, Any]]:
+        warn_own_attributes(own_attributes)
+        return next(self.get_versions(
+            project_name, version_ids=[version_id], active=None,
+            fields=fields), None)
+
+    def get_version_by_name(self, project_name: str, version: int,
+                            product_id: str,
+                            fields: Optional[Iterable[str]] = None,
+                            own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
+                            ) -> Optional[dict[str, Any]]:
+        """A version by its number within a product."""
+        warn_own_attributes(own_attributes)
+        return next(self.get_versions(
+            project_name, product_ids=[product_id], versions=[version],
+            active=None, fields=fields), None)
+
+    def get_hero_versions(self, project_name: str,
+                          product_ids: Optional[Iterable[str]] = None,
+                          version_ids: Optional[Iterable[str]] = None,
+                          active: Optional[bool] = True,
+                          fields: Optional[Iterable[str]] = None,
+                          own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
+                          ) -> Iterator[dict[str, Any]]:
+        warn_own_attributes(own_attributes)
+        return self.get_versions(
+            project_name, version_ids=version_ids, product_ids=product_ids,
+            hero=True, standard=False, active=active, fields=fields)
+
+    def get_hero_version_by_id(self, project_name: str, version_id: str,
+                               fields: Optional[Iterable[str]] = None,
+                               own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
+                               ) -> Optional[dict[str, Any]]:
+        warn_own_attributes(own_attributes)
+        return next(self.get_hero_versions(
+            project_name, version_ids=[version_id], active=None,
+            fields=fields), None)
+
+    def get_hero_version_by_product_id(
+        self, project_name: str, product_id: str,
+        fields: Optional[Iterable[str]] = None,
+        own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
+    ) -> Optional[dict[str, Any]]:
+        warn_own_attributes(own_attributes)
+        return next(self.get_hero_versions(
+            project_name, product_ids=[product_id], active=None,
+            fields=fields), None)
+
+    def get_last_versions(self, project_name: str, product_ids: Iterable[str],
+                          active: Optional[bool] = True,
+                          fields: Optional[Iterable[str]] = None,
+                          own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
+                          ) -> dict[str, Optional[dict[str, Any]]]:
+        """``{product_id: latest standard version or None}``."""
+        warn_own_attributes(own_attributes)
+        ids = check_ids(product_ids, "product_ids") or []
+        result: dict[str, Optional[dict[str, Any]]] = dict.fromkeys(ids)
+        if not ids:
+            return result
+        selected = None if fields is None else {*fields, "productId"}
+        for version in self.get_versions(
+            project_name, product_ids=ids, hero=False, latest=True,
+            active=active, fields=selected,
+        ):
+            result[version["productId"]] = version
+        return result
+
+    def get_last_version_by_product_id(
+        self, project_name: str, product_id: str,
+        active: Optional[bool] = True,
+        fields: Optional[Iterable[str]] = None,
+        own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
+    ) -> Optional[dict[str, Any]]:
+        warn_own_attributes(own_attributes)
+        product_id = check_entity_id(product_id, "product id")
+        return self.get_last_versions(
+            project_name, [product_id], active=active, fields=fields
+        )[product_id]
+
+    def get_last_version_by_product_name(
+        self, project_name: str, product_name: str, folder_id: str,
+        active: Optional[bool] = True,
+        fields: Optional[Iterable[str]] = None,
+        own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
+    ) -> Optional[dict[str, Any]]:
+        warn_own_attributes(own_attributes)
+        product = self.get_product_by_name(project_name, product_name,
+                                           folder_id, fields={"id"})
+        if product is None:
+            return None
+        return self.get_last_version_by_product_id(
+            project_name, product["id"], active=active, fields=fields)
+
+    def version_is_latest(self, project_name: str, version_id: str) -> bool:
+        """True when the version is the newest of its product."""
+        check_project_name(project_name)
+        version_id = check_entity_id(version_id, "version id")
+        data = self._graphql_data(_VERSION_IS_LATEST_QUERY, {
+            "projectName": project_name, "versionId": version_id})
+        version = (data.get("project") or {}).get("version") or {}
+        latest = (version.get("product") or {}).get("latestVersion") or {}
+        return latest.get("id") == version_id
+
+    def get_rest_version(self, project_name: str, version_id: str
+                         ) -> Optional[dict[str, Any]]:
+        return self.get_rest_entity_by_id(project_name, "version", version_id)
+
+    def create_version(
+        self,
+        project_name: str,
+        version: int,
+        product_id: str,
+        task_id: Optional[str] = None,
+        author: Optional[str] = None,
+        attrib: Optional[dict[str, Any]] = None,
+        data: Optional[dict[str, Any]] = None,
+        tags: Optional[Iterable[str]] = None,
+        status: Optional[str] = None,
+        active: Optional[bool] = None,
+        thumbnail_id: Optional[str] = None,
+        version_id: Optional[str] = None,
+    ) -> str:
+        """Create a version of a product; returns its id."""
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise TypeError(f"version must be an int, got {version!r}")
+        return self._create_entity(project_name, VERSION, version_id, {
+            "version": version,
+            "productId": check_entity_id(product_id, "product id"),
+            "taskId": None if task_id is None
+            else check_entity_id(task_id, "task id"),
+            "author": author,
+            "attrib": check_dict(attrib, "attrib"),
+            "data": check_dict(data, "data"),
+            "tags": check_strings(tags, "tags"),
+            "status": status,
+            "active": active,
+            "thumbnailId": thumbnail_id,
+        })
+
+    def update_version(
+        self,
+        project_name: str,
+        version_id: str,
+        version: Optional[int] = None,
+        product_id: Optional[str] = None,
+        task_id: Optional[str] = NOT_SET,
+        author: Optional[str] = None,
+        attrib: Optional[dict[str, Any]] = None,
+        data: Optional[dict[str, Any]] = None,
+        tags: Optional[Iterable[str]] = None,
+        status: Optional[str] = None,
+        active: Optional[bool] = None,
+        thumbnail_id: Optional[str] = NOT_SET,
+    ) -> None:
+        """Change a version; arguments left out are not changed."""
+        self._update_entity(project_name, VERSION, version_id, {
+            "version": version,
+            "productId": None if product_id is None
+            else check_entity_id(product_id, "product id"),
+            "author": author,
+            "attrib": check_dict(attrib, "attrib"),
+            "data": check_dict(data, "data"),
+            "tags": check_strings(tags, "tags"), "status": status,
+            "active": active,
+        }, {"taskId": task_id, "thumbnailId": thumbnail_id})
+
+    def delete_version(self, project_name: str, version_id: str) -> None:
+        self._delete_entity(project_name, VERSION, version_id)

@@ -1,0 +1,198 @@
+"""Workfiles (the work files of tasks), with the legacy ``*_info`` names."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Optional
+
+from .._sentinels import NOT_SET
+from ._entities import (
+    OWN_ATTRIBUTES_DEPRECATED,
+    WORKFILE,
+    EntitiesAPI,
+    Filters,
+    check_dict,
+    check_entity_id,
+    check_ids,
+    check_name,
+    check_project_name,
+    check_strings,
+    entity_fields,
+    warn_own_attributes,
+)
+
+
+class WorkfilesAPI(EntitiesAPI):
+    """Workfiles of tasks."""
+
+    def get_workfile_entities(
+        self,
+        project_name: str,
+        *,
+        workfile_ids: Optional[Iterable[str]] = None,
+        task_ids: Optional[Iterable[str]] = None,
+        paths: Optional[Iterable[str]] = None,
+        path_regex: Optional[str] = None,
+        statuses: Optional[Iterable[str]] = None,
+        tags: Optional[Iterable[str]] = None,
+        has_links: Optional[str] = None,
+        fields: Optional[Iterable[str]] = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Workfiles matching every given filter (a generator)."""
+        check_project_name(project_name)
+        query_filters = Filters()
+        matchable = all([
+            query_filters.add("workfileIds", "ids", "[String!]",
+                              check_ids(workfile_ids, "workfile_ids")),
+            query_filters.add("taskIds", "taskIds", "[String!]",
+                              check_ids(task_ids, "task_ids")),
+            query_filters.add("paths", "paths", "[String!]",
+                              check_strings(paths, "paths")),
+            query_filters.add("workfilePathRegex", "pathEx", "String",
+                              path_regex),
+            query_filters.add("workfileStatuses", "statuses", "[String!]",
+                              check_strings(statuses, "statuses")),
+            query_filters.add("workfileTags", "tags", "[String!]",
+                              check_strings(tags, "tags")),
+            query_filters.add("workfileHasLinks", "hasLinks",
+                              "HasLinksFilter", has_links),
+        ])
+        selected = entity_fields(WORKFILE, fields)
+        if not matchable:
+            return self._empty()
+        return self._iter_entities(project_name, WORKFILE, query_filters,
+                                   selected)
+
+    def get_workfile_entity(self, project_name: str, task_id: str, path: str,
+                            *, fields: Optional[Iterable[str]] = None
+                            ) -> Optional[dict[str, Any]]:
+        check_name(path, "workfile path")
+        return next(self.get_workfile_entities(
+            project_name, task_ids=[task_id], paths=[path], fields=fields),
+            None)
+
+    def get_workfile_entity_by_id(self, project_name: str, workfile_id: str,
+                                  *, fields: Optional[Iterable[str]] = None
+                                  ) -> Optional[dict[str, Any]]:
+        return next(self.get_workfile_entities(
+            project_name, workfile_ids=[workfile_id], fields=fields), None)
+
+    def get_workfiles_info(
+        self,
+        project_name: str,
+        workfile_ids: Optional[Iterable[str]] = None,
+        task_ids: Optional[Iterable[str]] = None,
+        paths: Optional[Iterable[str]] = None,
+        path_regex: Optional[str] = None,
+        statuses: Optional[Iterable[str]] = None,
+        tags: Optional[Iterable[str]] = None,
+        has_links: Optional[str] = None,
+        fields: Optional[Iterable[str]] = None,
+        own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
+    ) -> Iterator[dict[str, Any]]:
+        """Legacy name of :meth:`get_workfile_entities`."""
+        warn_own_attributes(own_attributes)
+        return self.get_workfile_entities(
+            project_name, workfile_ids=workfile_ids, task_ids=task_ids,
+            paths=paths, path_regex=path_regex, statuses=statuses, tags=tags,
+            has_links=has_links, fields=fields)
+
+    def get_workfile_info(self, project_name: str, task_id: str, path: str,
+                          fields: Optional[Iterable[str]] = None,
+                          own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
+                          ) -> Optional[dict[str, Any]]:
+        warn_own_attributes(own_attributes)
+        return self.get_workfile_entity(project_name, task_id, path,
+                                        fields=fields)
+
+    def get_workfile_info_by_id(self, project_name: str, workfile_id: str,
+                                fields: Optional[Iterable[str]] = None,
+                                own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
+                                ) -> Optional[dict[str, Any]]:
+        warn_own_attributes(own_attributes)
+        return self.get_workfile_entity_by_id(project_name, workfile_id,
+                                              fields=fields)
+
+    def create_workfile_entity(
+        self,
+        project_name: str,
+        path: str,
+        task_id: str,
+        *,
+        thumbnail_id: Optional[str] = None,
+        attrib: Optional[dict[str, Any]] = None,
+        data: Optional[dict[str, Any]] = None,
+        tags: Optional[Iterable[str]] = None,
+        status: Optional[str] = None,
+        active: Optional[bool] = None,
+        workfile_id: Optional[str] = None,
+    ) -> str:
+        """Register a workfile of a task; returns its id."""
+        return self._create_entity(project_name, WORKFILE, workfile_id, {
+            "path": check_name(path, "workfile path"),
+            "taskId": check_entity_id(task_id, "task id"),
+            "thumbnailId": thumbnail_id,
+            "attrib": check_dict(attrib, "attrib"),
+            "data": check_dict(data, "data"),
+            "tags": check_strings(tags, "tags"),
+            "status": status,
+            "active": active,
+        })
+
+    def update_workfile_entity(
+        self,
+        project_name: str,
+        workfile_id: str,
+        *,
+        path: Optional[str] = None,
+        task_id: Optional[str] = None,
+        attrib: Optional[dict[str, Any]] = None,
+        data: Optional[dict[str, Any]] = None,
+        tags: Optional[Iterable[str]] = None,
+        status: Optional[str] = None,
+        active: Optional[bool] = None,
+        thumbnail_id: Optional[str] = NOT_SET,
+        created_by: Optional[str] = None,
+        updated_by: Optional[str] = None,
+    ) -> None:
+        """Change a workfile; arguments left out are not changed."""
+        self._update_entity(project_name, WORKFILE, workfile_id, {
+            "path": path,
+            "taskId": None if task_id is None
+            else check_entity_id(task_id, "task id"),
+            "attrib": check_dict(attrib, "attrib"),
+            "data": check_dict(data, "data"),
+            "tags": check_strings(tags, "tags"), "status": status,
+            "active": active, "createdBy": created_by,
+            "updatedBy": updated_by,
+        }, {"thumbnailId": thumbnail_id})
+
+    def update_workfile_info(
+        self,
+        project_name: str,
+        workfile_id: str,
+        path: Optional[str] = None,
+        task_id: Optional[str] = None,
+        attrib: Optional[dict[str, Any]] = None,
+        data: Optional[dict[str, Any]] = None,
+        tags: Optional[Iterable[str]] = None,
+        status: Optional[str] = None,
+        active: Optional[bool] = None,
+        thumbnail_id: Optional[str] = NOT_SET,
+        created_by: Optional[str] = None,
+        updated_by: Optional[str] = None,
+    ) -> None:
+        """Legacy name of :meth:`update_workfile_entity`."""
+        self.update_workfile_entity(
+            project_name, workfile_id, path=path, task_id=task_id,
+            attrib=attrib, data=data, tags=tags, status=status, active=active,
+            thumbnail_id=thumbnail_id, created_by=created_by,
+            updated_by=updated_by)
+
+    def delete_workfile_entity(self, project_name: str, workfile_id: str
+                               ) -> None:
+        self._delete_entity(project_name, WORKFILE, workfile_id)
+
+    def delete_workfile_info(self, project_name: str, workfile_id: str
+                             ) -> None:
+        """Legacy name of :meth:`delete_workfile_entity`."""
+        self.delete_workfile_entity(project_name, workfile_id)
