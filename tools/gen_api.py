@@ -10,6 +10,7 @@ fails when the file is stale. Usage: ``python tools/gen_api.py [--check]``.
 from __future__ import annotations
 
 import inspect
+import re
 import sys
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from ._global import get_server_api_connection
 from ._sentinels import NOT_SET
 from .resources._entities import OWN_ATTRIBUTES_DEPRECATED
 from .response import GraphQlResponse, RestApiResponse
-from .utils import RepresentationHierarchy, RepresentationParents
+{typing_import}from .utils import RepresentationHierarchy, RepresentationParents
 
 __all__ = [
 {names}
@@ -125,11 +126,22 @@ def render() -> str:
     sys.path.insert(0, str(ROOT / "src"))
     from ayon_api.server_api import ServerAPI
 
+    import ayon_api.typing as entity_types
+
     names = _public_methods(ServerAPI)
-    body = HEADER.format(names="\n".join(f'    "{n}",' for n in names))
-    for name in names:
-        body += _render_function(ServerAPI, name)
-    return body
+    functions = "".join(_render_function(ServerAPI, name) for name in names)
+    used = sorted(
+        name for name in set(re.findall(r"\b[A-Z][A-Za-z]+Dict\b", functions))
+        if hasattr(entity_types, name)
+    )
+    typing_import = ""
+    if used:
+        typing_import = "from .typing import (\n" + "".join(
+            f"    {name},\n" for name in used) + ")\n"
+    return HEADER.format(
+        names="\n".join(f'    "{n}",' for n in names),
+        typing_import=typing_import,
+    ) + functions
 
 
 def main() -> int:

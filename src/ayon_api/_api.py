@@ -13,6 +13,18 @@ from ._global import get_server_api_connection
 from ._sentinels import NOT_SET
 from .resources._entities import OWN_ATTRIBUTES_DEPRECATED
 from .response import GraphQlResponse, RestApiResponse
+from .typing import (
+    AnyEntityDict,
+    FlatFolderDict,
+    FolderDict,
+    ProductDict,
+    ProductTypeDict,
+    ProjectHierarchyDict,
+    RepresentationDict,
+    TaskDict,
+    VersionDict,
+    WorkfileInfoDict,
+)
 from .utils import RepresentationHierarchy, RepresentationParents
 
 __all__ = [
@@ -422,19 +434,19 @@ def get_entity_groups(project_name: str, entity_type: str, grouping_key: str, em
     return get_server_api_connection().get_entity_groups(project_name, entity_type, grouping_key, empty)
 
 
-def get_folder_by_id(project_name: str, folder_id: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
+def get_folder_by_id(project_name: str, folder_id: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[FolderDict]:
     """See ServerAPI.get_folder_by_id.
     """
     return get_server_api_connection().get_folder_by_id(project_name, folder_id, fields, own_attributes)
 
 
-def get_folder_by_name(project_name: str, folder_name: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
+def get_folder_by_name(project_name: str, folder_name: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[FolderDict]:
     """A folder by name (the first one when names repeat).
     """
     return get_server_api_connection().get_folder_by_name(project_name, folder_name, fields, own_attributes)
 
 
-def get_folder_by_path(project_name: str, folder_path: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
+def get_folder_by_path(project_name: str, folder_path: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[FolderDict]:
     """The folder at ``folder_path`` ("/sq010/sh010"; the leading slash
     may be left out).
     """
@@ -447,7 +459,7 @@ def get_folder_ids_with_products(project_name: str, folder_ids: Optional[Iterabl
     return get_server_api_connection().get_folder_ids_with_products(project_name, folder_ids)
 
 
-def get_folders(project_name: str, folder_ids: Optional[Iterable[str]] = None, folder_paths: Optional[Iterable[str]] = None, folder_names: Optional[Iterable[str]] = None, folder_types: Optional[Iterable[str]] = None, parent_ids: Optional[Iterable[Optional[str]]] = None, folder_path_regex: Optional[str] = None, has_products: Optional[bool] = None, has_tasks: Optional[bool] = None, has_children: Optional[bool] = None, statuses: Optional[Iterable[str]] = None, assignees_all: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, has_links: Optional[str] = None, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Iterator[dict[str, Any]]:
+def get_folders(project_name: str, folder_ids: Optional[Iterable[str]] = None, folder_paths: Optional[Iterable[str]] = None, folder_names: Optional[Iterable[str]] = None, folder_types: Optional[Iterable[str]] = None, parent_ids: Optional[Iterable[Optional[str]]] = None, folder_path_regex: Optional[str] = None, has_products: Optional[bool] = None, has_tasks: Optional[bool] = None, has_children: Optional[bool] = None, statuses: Optional[Iterable[str]] = None, assignees_all: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, has_links: Optional[str] = None, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Iterator[FolderDict]:
     """Folders matching every given filter (None = no filter).
 
     A generator fetching page by page; inactive folders are skipped
@@ -456,13 +468,13 @@ def get_folders(project_name: str, folder_ids: Optional[Iterable[str]] = None, f
     return get_server_api_connection().get_folders(project_name, folder_ids, folder_paths, folder_names, folder_types, parent_ids, folder_path_regex, has_products, has_tasks, has_children, statuses, assignees_all, tags, active, has_links, filters, fields, own_attributes)
 
 
-def get_folders_hierarchy(project_name: str, search_string: Optional[str] = None, folder_types: Optional[Iterable[str]] = None) -> dict[str, Any]:
+def get_folders_hierarchy(project_name: str, search_string: Optional[str] = None, folder_types: Optional[Iterable[str]] = None) -> ProjectHierarchyDict:
     """The project's folder tree (``GET .../hierarchy``).
     """
     return get_server_api_connection().get_folders_hierarchy(project_name, search_string, folder_types)
 
 
-def get_folders_rest(project_name: str, include_attrib: bool = False) -> list[dict[str, Any]]:
+def get_folders_rest(project_name: str, include_attrib: bool = False) -> list[FlatFolderDict]:
     """Deprecated name of :meth:`get_rest_folders`.
     """
     return get_server_api_connection().get_folders_rest(project_name, include_attrib)
@@ -474,19 +486,19 @@ def get_graphql_schema() -> dict[str, Any]:
     return get_server_api_connection().get_graphql_schema()
 
 
-def get_hero_version_by_id(project_name: str, version_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+def get_hero_version_by_id(project_name: str, version_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[VersionDict]:
     """See ServerAPI.get_hero_version_by_id.
     """
     return get_server_api_connection().get_hero_version_by_id(project_name, version_id, fields, own_attributes)
 
 
-def get_hero_version_by_product_id(project_name: str, product_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+def get_hero_version_by_product_id(project_name: str, product_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[VersionDict]:
     """See ServerAPI.get_hero_version_by_product_id.
     """
     return get_server_api_connection().get_hero_version_by_product_id(project_name, product_id, fields, own_attributes)
 
 
-def get_hero_versions(project_name: str, product_ids: Optional[Iterable[str]] = None, version_ids: Optional[Iterable[str]] = None, active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[dict[str, Any]]:
+def get_hero_versions(project_name: str, product_ids: Optional[Iterable[str]] = None, version_ids: Optional[Iterable[str]] = None, active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[VersionDict]:
     """See ServerAPI.get_hero_versions.
     """
     return get_server_api_connection().get_hero_versions(project_name, product_ids, version_ids, active, fields, own_attributes)
@@ -499,19 +511,19 @@ def get_info() -> dict[str, Any]:
     return get_server_api_connection().get_info()
 
 
-def get_last_version_by_product_id(project_name: str, product_id: str, active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+def get_last_version_by_product_id(project_name: str, product_id: str, active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[VersionDict]:
     """See ServerAPI.get_last_version_by_product_id.
     """
     return get_server_api_connection().get_last_version_by_product_id(project_name, product_id, active, fields, own_attributes)
 
 
-def get_last_version_by_product_name(project_name: str, product_name: str, folder_id: str, active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+def get_last_version_by_product_name(project_name: str, product_name: str, folder_id: str, active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[VersionDict]:
     """See ServerAPI.get_last_version_by_product_name.
     """
     return get_server_api_connection().get_last_version_by_product_name(project_name, product_name, folder_id, active, fields, own_attributes)
 
 
-def get_last_versions(project_name: str, product_ids: Iterable[str], active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> dict[str, Optional[dict[str, Any]]]:
+def get_last_versions(project_name: str, product_ids: Iterable[str], active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> dict[str, Optional[VersionDict]]:
     """``{product_id: latest standard version or None}``.
     """
     return get_server_api_connection().get_last_versions(project_name, product_ids, active, fields, own_attributes)
@@ -523,13 +535,13 @@ def get_max_retries() -> int:
     return get_server_api_connection().get_max_retries()
 
 
-def get_product_by_id(project_name: str, product_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+def get_product_by_id(project_name: str, product_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[ProductDict]:
     """See ServerAPI.get_product_by_id.
     """
     return get_server_api_connection().get_product_by_id(project_name, product_id, fields, own_attributes)
 
 
-def get_product_by_name(project_name: str, product_name: str, folder_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+def get_product_by_name(project_name: str, product_name: str, folder_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[ProductDict]:
     """See ServerAPI.get_product_by_name.
     """
     return get_server_api_connection().get_product_by_name(project_name, product_name, folder_id, fields, own_attributes)
@@ -541,13 +553,13 @@ def get_product_type_names(project_name: Optional[str] = None, product_ids: Opti
     return get_server_api_connection().get_product_type_names(project_name, product_ids)
 
 
-def get_product_types(fields: Optional[Iterable[str]] = None) -> list[dict[str, Any]]:
+def get_product_types(fields: Optional[Iterable[str]] = None) -> list[ProductTypeDict]:
     """Product types known to the server (``[{"name": ...}]``).
     """
     return get_server_api_connection().get_product_types(fields)
 
 
-def get_products(project_name: str, product_ids: Optional[Iterable[str]] = None, product_names: Optional[Iterable[str]] = None, folder_ids: Optional[Iterable[str]] = None, product_types: Optional[Iterable[str]] = None, product_base_types: Optional[Iterable[str]] = None, product_name_regex: Optional[str] = None, product_path_regex: Optional[str] = None, names_by_folder_ids: Optional[dict[str, Iterable[str]]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[dict[str, Any]]:
+def get_products(project_name: str, product_ids: Optional[Iterable[str]] = None, product_names: Optional[Iterable[str]] = None, folder_ids: Optional[Iterable[str]] = None, product_types: Optional[Iterable[str]] = None, product_base_types: Optional[Iterable[str]] = None, product_name_regex: Optional[str] = None, product_path_regex: Optional[str] = None, names_by_folder_ids: Optional[dict[str, Iterable[str]]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[ProductDict]:
     """Products matching every given filter. ``names_by_folder_ids``
     (``{folder_id: [names]}``) matches name and folder pairs.
     """
@@ -596,7 +608,7 @@ def get_project_names(active: Optional[bool] = True, library: Optional[bool] = N
     return get_server_api_connection().get_project_names(active, library, include_skeleton)
 
 
-def get_project_product_types(project_name: str, fields: Optional[Iterable[str]] = None) -> list[dict[str, Any]]:
+def get_project_product_types(project_name: str, fields: Optional[Iterable[str]] = None) -> list[ProductTypeDict]:
     """Product types used in one project.
     """
     return get_server_api_connection().get_project_product_types(project_name, fields)
@@ -671,13 +683,13 @@ def get_repre_ids_by_context_filters(project_name: str, context_filters: Optiona
     return get_server_api_connection().get_repre_ids_by_context_filters(project_name, context_filters, representation_names, version_ids)
 
 
-def get_representation_by_id(project_name: str, representation_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+def get_representation_by_id(project_name: str, representation_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[RepresentationDict]:
     """See ServerAPI.get_representation_by_id.
     """
     return get_server_api_connection().get_representation_by_id(project_name, representation_id, fields, own_attributes)
 
 
-def get_representation_by_name(project_name: str, representation_name: str, version_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+def get_representation_by_name(project_name: str, representation_name: str, version_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[RepresentationDict]:
     """See ServerAPI.get_representation_by_name.
     """
     return get_server_api_connection().get_representation_by_name(project_name, representation_name, version_id, fields, own_attributes)
@@ -695,7 +707,7 @@ def get_representation_parents(project_name: str, representation_id: str, projec
     return get_server_api_connection().get_representation_parents(project_name, representation_id, project_fields, folder_fields, product_fields, version_fields)
 
 
-def get_representations(project_name: str, representation_ids: Optional[Iterable[str]] = None, representation_names: Optional[Iterable[str]] = None, version_ids: Optional[Iterable[str]] = None, names_by_version_ids: Optional[dict[str, Iterable[str]]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, has_links: Optional[str] = None, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[dict[str, Any]]:
+def get_representations(project_name: str, representation_ids: Optional[Iterable[str]] = None, representation_names: Optional[Iterable[str]] = None, version_ids: Optional[Iterable[str]] = None, names_by_version_ids: Optional[dict[str, Iterable[str]]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, has_links: Optional[str] = None, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[RepresentationDict]:
     """Representations matching every given filter.
     ``names_by_version_ids`` (``{version_id: [names]}``) matches pairs.
     """
@@ -715,25 +727,25 @@ def get_representations_parents(project_name: str, representation_ids: Iterable[
     return get_server_api_connection().get_representations_parents(project_name, representation_ids, project_fields, folder_fields, product_fields, version_fields)
 
 
-def get_rest_entity_by_id(project_name: str, entity_type: str, entity_id: str) -> Optional[dict[str, Any]]:
+def get_rest_entity_by_id(project_name: str, entity_type: str, entity_id: str) -> Optional[AnyEntityDict]:
     """An entity as REST returns it, or None when it does not exist.
     """
     return get_server_api_connection().get_rest_entity_by_id(project_name, entity_type, entity_id)
 
 
-def get_rest_folder(project_name: str, folder_id: str) -> Optional[dict[str, Any]]:
+def get_rest_folder(project_name: str, folder_id: str) -> Optional[FolderDict]:
     """See ServerAPI.get_rest_folder.
     """
     return get_server_api_connection().get_rest_folder(project_name, folder_id)
 
 
-def get_rest_folders(project_name: str, include_attrib: bool = False) -> list[dict[str, Any]]:
+def get_rest_folders(project_name: str, include_attrib: bool = False) -> list[FlatFolderDict]:
     """Every folder of the project as a flat list, in one request.
     """
     return get_server_api_connection().get_rest_folders(project_name, include_attrib)
 
 
-def get_rest_product(project_name: str, product_id: str) -> Optional[dict[str, Any]]:
+def get_rest_product(project_name: str, product_id: str) -> Optional[ProductDict]:
     """See ServerAPI.get_rest_product.
     """
     return get_server_api_connection().get_rest_product(project_name, product_id)
@@ -757,13 +769,13 @@ def get_rest_projects_list(active: Optional[bool] = True, library: Optional[bool
     return get_server_api_connection().get_rest_projects_list(active, library, include_skeleton)
 
 
-def get_rest_representation(project_name: str, representation_id: str) -> Optional[dict[str, Any]]:
+def get_rest_representation(project_name: str, representation_id: str) -> Optional[RepresentationDict]:
     """See ServerAPI.get_rest_representation.
     """
     return get_server_api_connection().get_rest_representation(project_name, representation_id)
 
 
-def get_rest_task(project_name: str, task_id: str) -> Optional[dict[str, Any]]:
+def get_rest_task(project_name: str, task_id: str) -> Optional[TaskDict]:
     """See ServerAPI.get_rest_task.
     """
     return get_server_api_connection().get_rest_task(project_name, task_id)
@@ -775,7 +787,7 @@ def get_rest_url() -> str:
     return get_server_api_connection().get_rest_url()
 
 
-def get_rest_version(project_name: str, version_id: str) -> Optional[dict[str, Any]]:
+def get_rest_version(project_name: str, version_id: str) -> Optional[VersionDict]:
     """See ServerAPI.get_rest_version.
     """
     return get_server_api_connection().get_rest_version(project_name, version_id)
@@ -829,38 +841,38 @@ def get_ssl_verify() -> Union[bool, str]:
     return get_server_api_connection().get_ssl_verify()
 
 
-def get_task_by_folder_path(project_name: str, folder_path: str, task_name: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
+def get_task_by_folder_path(project_name: str, folder_path: str, task_name: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[TaskDict]:
     """See ServerAPI.get_task_by_folder_path.
     """
     return get_server_api_connection().get_task_by_folder_path(project_name, folder_path, task_name, fields, own_attributes)
 
 
-def get_task_by_id(project_name: str, task_id: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
+def get_task_by_id(project_name: str, task_id: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[TaskDict]:
     """See ServerAPI.get_task_by_id.
     """
     return get_server_api_connection().get_task_by_id(project_name, task_id, fields, own_attributes)
 
 
-def get_task_by_name(project_name: str, folder_id: str, task_name: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[dict[str, Any]]:
+def get_task_by_name(project_name: str, folder_id: str, task_name: str, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Optional[TaskDict]:
     """See ServerAPI.get_task_by_name.
     """
     return get_server_api_connection().get_task_by_name(project_name, folder_id, task_name, fields, own_attributes)
 
 
-def get_tasks(project_name: str, task_ids: Optional[Iterable[str]] = None, task_names: Optional[Iterable[str]] = None, task_types: Optional[Iterable[str]] = None, folder_ids: Optional[Iterable[str]] = None, assignees: Optional[Iterable[str]] = None, assignees_all: Optional[Iterable[str]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Iterator[dict[str, Any]]:
+def get_tasks(project_name: str, task_ids: Optional[Iterable[str]] = None, task_names: Optional[Iterable[str]] = None, task_types: Optional[Iterable[str]] = None, folder_ids: Optional[Iterable[str]] = None, assignees: Optional[Iterable[str]] = None, assignees_all: Optional[Iterable[str]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> Iterator[TaskDict]:
     """Tasks matching every given filter; ``assignees`` matches any of
     the users, ``assignees_all`` all of them. A generator.
     """
     return get_server_api_connection().get_tasks(project_name, task_ids, task_names, task_types, folder_ids, assignees, assignees_all, statuses, tags, active, filters, fields, own_attributes)
 
 
-def get_tasks_by_folder_path(project_name: str, folder_path: str, task_names: Optional[Iterable[str]] = None, task_types: Optional[Iterable[str]] = None, assignees: Optional[Iterable[str]] = None, assignees_all: Optional[Iterable[str]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> list[dict[str, Any]]:
+def get_tasks_by_folder_path(project_name: str, folder_path: str, task_names: Optional[Iterable[str]] = None, task_types: Optional[Iterable[str]] = None, assignees: Optional[Iterable[str]] = None, assignees_all: Optional[Iterable[str]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> list[TaskDict]:
     """See ServerAPI.get_tasks_by_folder_path.
     """
     return get_server_api_connection().get_tasks_by_folder_path(project_name, folder_path, task_names, task_types, assignees, assignees_all, statuses, tags, active, fields, own_attributes)
 
 
-def get_tasks_by_folder_paths(project_name: str, folder_paths: Iterable[str], task_names: Optional[Iterable[str]] = None, task_types: Optional[Iterable[str]] = None, assignees: Optional[Iterable[str]] = None, assignees_all: Optional[Iterable[str]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> dict[str, list[dict[str, Any]]]:
+def get_tasks_by_folder_paths(project_name: str, folder_paths: Iterable[str], task_names: Optional[Iterable[str]] = None, task_types: Optional[Iterable[str]] = None, assignees: Optional[Iterable[str]] = None, assignees_all: Optional[Iterable[str]] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: bool = False) -> dict[str, list[TaskDict]]:
     """``{folder path: [tasks]}`` (an empty list for unknown paths).
     """
     return get_server_api_connection().get_tasks_by_folder_paths(project_name, folder_paths, task_names, task_types, assignees, assignees_all, statuses, tags, active, filters, fields, own_attributes)
@@ -894,19 +906,19 @@ def get_users(project_name: Optional[str] = None, usernames: Optional[Iterable[s
     return get_server_api_connection().get_users(project_name, usernames, emails, fields, own_attributes)
 
 
-def get_version_by_id(project_name: str, version_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+def get_version_by_id(project_name: str, version_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[VersionDict]:
     """See ServerAPI.get_version_by_id.
     """
     return get_server_api_connection().get_version_by_id(project_name, version_id, fields, own_attributes)
 
 
-def get_version_by_name(project_name: str, version: int, product_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+def get_version_by_name(project_name: str, version: int, product_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[VersionDict]:
     """A version by its number within a product.
     """
     return get_server_api_connection().get_version_by_name(project_name, version, product_id, fields, own_attributes)
 
 
-def get_versions(project_name: str, version_ids: Optional[Iterable[str]] = None, product_ids: Optional[Iterable[str]] = None, task_ids: Optional[Iterable[str]] = None, versions: Optional[Iterable[int]] = None, hero: bool = True, standard: bool = True, latest: Optional[bool] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[dict[str, Any]]:
+def get_versions(project_name: str, version_ids: Optional[Iterable[str]] = None, product_ids: Optional[Iterable[str]] = None, task_ids: Optional[Iterable[str]] = None, versions: Optional[Iterable[int]] = None, hero: bool = True, standard: bool = True, latest: Optional[bool] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, active: Optional[bool] = True, filters: Optional[dict[str, Any]] = None, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[VersionDict]:
     """Versions matching every given filter. ``hero``/``standard``
     choose the kinds, ``latest`` keeps only the newest standard version
     of each product (and the hero ones when ``hero`` is set).
@@ -914,37 +926,37 @@ def get_versions(project_name: str, version_ids: Optional[Iterable[str]] = None,
     return get_server_api_connection().get_versions(project_name, version_ids, product_ids, task_ids, versions, hero, standard, latest, statuses, tags, active, filters, fields, own_attributes)
 
 
-def get_workfile_entities(project_name: str, *, workfile_ids: Optional[Iterable[str]] = None, task_ids: Optional[Iterable[str]] = None, paths: Optional[Iterable[str]] = None, path_regex: Optional[str] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, has_links: Optional[str] = None, fields: Optional[Iterable[str]] = None) -> Iterator[dict[str, Any]]:
+def get_workfile_entities(project_name: str, *, workfile_ids: Optional[Iterable[str]] = None, task_ids: Optional[Iterable[str]] = None, paths: Optional[Iterable[str]] = None, path_regex: Optional[str] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, has_links: Optional[str] = None, fields: Optional[Iterable[str]] = None) -> Iterator[WorkfileInfoDict]:
     """Workfiles matching every given filter (a generator).
     """
     return get_server_api_connection().get_workfile_entities(project_name, workfile_ids=workfile_ids, task_ids=task_ids, paths=paths, path_regex=path_regex, statuses=statuses, tags=tags, has_links=has_links, fields=fields)
 
 
-def get_workfile_entity(project_name: str, task_id: str, path: str, *, fields: Optional[Iterable[str]] = None) -> Optional[dict[str, Any]]:
+def get_workfile_entity(project_name: str, task_id: str, path: str, *, fields: Optional[Iterable[str]] = None) -> Optional[WorkfileInfoDict]:
     """See ServerAPI.get_workfile_entity.
     """
     return get_server_api_connection().get_workfile_entity(project_name, task_id, path, fields=fields)
 
 
-def get_workfile_entity_by_id(project_name: str, workfile_id: str, *, fields: Optional[Iterable[str]] = None) -> Optional[dict[str, Any]]:
+def get_workfile_entity_by_id(project_name: str, workfile_id: str, *, fields: Optional[Iterable[str]] = None) -> Optional[WorkfileInfoDict]:
     """See ServerAPI.get_workfile_entity_by_id.
     """
     return get_server_api_connection().get_workfile_entity_by_id(project_name, workfile_id, fields=fields)
 
 
-def get_workfile_info(project_name: str, task_id: str, path: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+def get_workfile_info(project_name: str, task_id: str, path: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[WorkfileInfoDict]:
     """See ServerAPI.get_workfile_info.
     """
     return get_server_api_connection().get_workfile_info(project_name, task_id, path, fields, own_attributes)
 
 
-def get_workfile_info_by_id(project_name: str, workfile_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[dict[str, Any]]:
+def get_workfile_info_by_id(project_name: str, workfile_id: str, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Optional[WorkfileInfoDict]:
     """See ServerAPI.get_workfile_info_by_id.
     """
     return get_server_api_connection().get_workfile_info_by_id(project_name, workfile_id, fields, own_attributes)
 
 
-def get_workfiles_info(project_name: str, workfile_ids: Optional[Iterable[str]] = None, task_ids: Optional[Iterable[str]] = None, paths: Optional[Iterable[str]] = None, path_regex: Optional[str] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, has_links: Optional[str] = None, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[dict[str, Any]]:
+def get_workfiles_info(project_name: str, workfile_ids: Optional[Iterable[str]] = None, task_ids: Optional[Iterable[str]] = None, paths: Optional[Iterable[str]] = None, path_regex: Optional[str] = None, statuses: Optional[Iterable[str]] = None, tags: Optional[Iterable[str]] = None, has_links: Optional[str] = None, fields: Optional[Iterable[str]] = None, own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED) -> Iterator[WorkfileInfoDict]:
     """Legacy name of :meth:`get_workfile_entities`.
     """
     return get_server_api_connection().get_workfiles_info(project_name, workfile_ids, task_ids, paths, path_regex, statuses, tags, has_links, fields, own_attributes)

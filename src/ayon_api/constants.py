@@ -95,3 +95,25 @@ DEFAULT_ENTITY_LIST_FIELDS = {
     "createdAt", "entityListType", "data", "entityType", "label", "owner",
     "tags", "updatedAt", "updatedBy",
 }
+
+# The one table of default fields per entity type (private: not part of the
+# reference surface).
+_DEFAULT_FIELDS_BY_TYPE: dict[str, frozenset[str]] = {
+    "project": frozenset(DEFAULT_PROJECT_FIELDS),
+    "folder": frozenset(DEFAULT_FOLDER_FIELDS),
+    "task": frozenset(DEFAULT_TASK_FIELDS),
+    "product": frozenset(DEFAULT_PRODUCT_FIELDS),
+    "version": frozenset(DEFAULT_VERSION_FIELDS),
+    "representation": frozenset(DEFAULT_REPRESENTATION_FIELDS),
+    "workfile": frozenset(DEFAULT_WORKFILE_INFO_FIELDS),
+    "user": frozenset(DEFAULT_USER_FIELDS),
+    "event": frozenset(DEFAULT_EVENT_FIELDS),
+    "activity": frozenset(DEFAULT_ACTIVITY_FIELDS),
+    "entityList": frozenset(DEFAULT_ENTITY_LIST_FIELDS),
+    "productType": frozenset(DEFAULT_PRODUCT_TYPE_FIELDS),
+}
+# Entity types whose default selection includes ``allAttrib``.
+_TYPES_WITH_ALL_ATTRIB = frozenset({
+    "project", "folder", "task", "product", "version", "representation",
+    "workfile", "user",
+})

@@ -13,11 +13,12 @@ from typing import Any, Optional
 from urllib.parse import quote
 
 from .. import constants
-from .._core import ServerAPICore
 from .._sentinels import NOT_SET
 from ..graphql.paging import iter_connection_nodes
 from ..graphql.selection import render_selection
+from ..typing import AnyEntityDict
 from ..utils import create_entity_id, fill_own_attribs
+from .attributes import AttributesAPI
 
 ENTITY_PAGE_SIZE = 1000
 _HEX_ID = re.compile(r"^[0-9a-f]{32}$")
@@ -53,19 +54,19 @@ class EntityType:
         return self.plural
 
 
-FOLDER = EntityType("folder", "folders", "FoldersQuery",
-                    frozenset(constants.DEFAULT_FOLDER_FIELDS), True)
-TASK = EntityType("task", "tasks", "TasksQuery",
-                  frozenset(constants.DEFAULT_TASK_FIELDS), True)
+_DEFAULTS = constants._DEFAULT_FIELDS_BY_TYPE
+FOLDER = EntityType("folder", "folders", "FoldersQuery", _DEFAULTS["folder"],
+                    True)
+TASK = EntityType("task", "tasks", "TasksQuery", _DEFAULTS["task"], True)
 PRODUCT = EntityType("product", "products", "ProductsQuery",
-                     frozenset(constants.DEFAULT_PRODUCT_FIELDS))
+                     _DEFAULTS["product"])
 VERSION = EntityType("version", "versions", "VersionsQuery",
-                     frozenset(constants.DEFAULT_VERSION_FIELDS))
+                     _DEFAULTS["version"])
 REPRESENTATION = EntityType(
     "representation", "representations", "RepresentationsQuery",
-    frozenset(constants.DEFAULT_REPRESENTATION_FIELDS))
+    _DEFAULTS["representation"])
 WORKFILE = EntityType("workfile", "workfiles", "WorkfilesInfo",
-                      frozenset(constants.DEFAULT_WORKFILE_INFO_FIELDS))
+                      _DEFAULTS["workfile"])
 ENTITY_TYPES = {t.name: t for t in (FOLDER, TASK, PRODUCT, VERSION,
                                     REPRESENTATION, WORKFILE)}
 
@@ -165,13 +166,16 @@ class Filters:
 
 
 def entity_fields(entity_type: EntityType, fields: Optional[Iterable[str]],
-                  own_attributes: bool = False, active: Optional[bool] = None
-                  ) -> set[str]:
-    """The GraphQL fields to select for the ``fields`` a caller asked for."""
+                  own_attributes: bool = False, active: Optional[bool] = None,
+                  defaults: Optional[set[str]] = None) -> set[str]:
+    """The GraphQL fields to select for the ``fields`` a caller asked for
+    (``defaults`` when none, the entity type's static defaults by default)."""
+    if defaults is None:
+        defaults = set(entity_type.default_fields) | {"allAttrib"}
     if fields is None or isinstance(fields, str):
         if isinstance(fields, str):
             raise TypeError(f"fields must be an iterable of names, got {fields!r}")
-        selected = set(entity_type.default_fields) | {"allAttrib"}
+        selected = set(defaults)
     else:
         selected = set()
         for name in fields:
@@ -187,7 +191,7 @@ def entity_fields(entity_type: EntityType, fields: Optional[Iterable[str]],
                 continue
             selected.add(name)
         if not selected:
-            selected = set(entity_type.default_fields) | {"allAttrib"}
+            selected = set(defaults)
     if own_attributes and entity_type.inherits_attributes:
         selected.add("ownAttrib")
     if active is not None:
@@ -245,8 +249,17 @@ def parse_entity(entity_type: EntityType, node: dict[str, Any],
     return node
 
 
-class EntitiesAPI(ServerAPICore):
+class EntitiesAPI(AttributesAPI):
     """The shared machinery; resource mixins call these helpers."""
+
+    def _entity_fields(self, entity_type: EntityType,
+                       fields: Optional[Iterable[str]],
+                       own_attributes: bool = False,
+                       active: Optional[bool] = None) -> set[str]:
+        """Fields to select; the server-aware defaults when none given."""
+        return entity_fields(
+            entity_type, fields, own_attributes, active,
+            self.get_default_fields_for_type(entity_type.name))
 
     def _iter_entities(
         self,
@@ -256,7 +269,7 @@ class EntitiesAPI(ServerAPICore):
         selected: set[str],
         active: Optional[bool] = None,
         own_attributes: bool = False,
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Any]:
         query, variables = build_query(project_name, entity_type, filters,
                                        selected)
         for node in iter_connection_nodes(
@@ -268,7 +281,7 @@ class EntitiesAPI(ServerAPICore):
             yield parse_entity(entity_type, node, own_attributes)
 
     @staticmethod
-    def _empty() -> Iterator[dict[str, Any]]:
+    def _empty() -> Iterator[Any]:
         return iter(())
 
     # -- REST -----------------------------------------------------------------
@@ -310,8 +323,12 @@ class EntitiesAPI(ServerAPICore):
         response.raise_for_status()
 
     def get_rest_entity_by_id(self, project_name: str, entity_type: str,
-                              entity_id: str) -> Optional[dict[str, Any]]:
+                              entity_id: str) -> Optional[AnyEntityDict]:
         """An entity as REST returns it, or None when it does not exist."""
+        return self._get_rest_entity(project_name, entity_type, entity_id)
+
+    def _get_rest_entity(self, project_name: str, entity_type: str,
+                         entity_id: str) -> Any:
         if entity_type not in ENTITY_TYPES:
             raise ValueError(
                 f"Unknown entity type {entity_type!r}: expected one of "

@@ -9,25 +9,8 @@ from .._core import ServerAPICore
 
 _DEFAULT_CACHE_TIMEOUT = 60.0
 
-# The one table of default GraphQL fields per entity type.
-DEFAULT_FIELDS_BY_TYPE: dict[str, frozenset[str]] = {
-    "project": frozenset(constants.DEFAULT_PROJECT_FIELDS),
-    "folder": frozenset(constants.DEFAULT_FOLDER_FIELDS),
-    "task": frozenset(constants.DEFAULT_TASK_FIELDS),
-    "product": frozenset(constants.DEFAULT_PRODUCT_FIELDS),
-    "version": frozenset(constants.DEFAULT_VERSION_FIELDS),
-    "representation": frozenset(constants.DEFAULT_REPRESENTATION_FIELDS),
-    "workfile": frozenset(constants.DEFAULT_WORKFILE_INFO_FIELDS),
-    "user": frozenset(constants.DEFAULT_USER_FIELDS),
-    "event": frozenset(constants.DEFAULT_EVENT_FIELDS),
-    "activity": frozenset(constants.DEFAULT_ACTIVITY_FIELDS),
-    "entityList": frozenset(constants.DEFAULT_ENTITY_LIST_FIELDS),
-    "productType": frozenset(constants.DEFAULT_PRODUCT_TYPE_FIELDS),
-}
-WITH_ALL_ATTRIB = frozenset({
-    "project", "folder", "task", "product", "version", "representation",
-    "workfile", "user",
-})
+DEFAULT_FIELDS_BY_TYPE = constants._DEFAULT_FIELDS_BY_TYPE
+WITH_ALL_ATTRIB = constants._TYPES_WITH_ALL_ATTRIB
 
 
 class _SchemaCache:

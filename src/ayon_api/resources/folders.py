@@ -6,6 +6,7 @@ from typing import Any, Optional
 
 from .._sentinels import NOT_SET
 from ..exceptions import UnsupportedServerVersion
+from ..typing import FlatFolderDict, FolderDict, ProjectHierarchyDict
 from ._entities import (
     FOLDER,
     EntitiesAPI,
@@ -16,7 +17,6 @@ from ._entities import (
     check_name,
     check_project_name,
     check_strings,
-    entity_fields,
     project_path,
 )
 
@@ -59,7 +59,7 @@ class FoldersAPI(EntitiesAPI):
         filters: Optional[dict[str, Any]] = None,
         fields: Optional[Iterable[str]] = None,
         own_attributes: bool = False,
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[FolderDict]:
         """Folders matching every given filter (None = no filter).
 
         A generator fetching page by page; inactive folders are skipped
@@ -96,7 +96,7 @@ class FoldersAPI(EntitiesAPI):
                               has_links),
             query_filters.add_json_filter(filters),
         ])
-        selected = entity_fields(FOLDER, fields, own_attributes, active)
+        selected = self._entity_fields(FOLDER, fields, own_attributes, active)
         if not matchable:
             return self._empty()
         return self._iter_entities(project_name, FOLDER, query_filters,
@@ -105,7 +105,7 @@ class FoldersAPI(EntitiesAPI):
     def get_folder_by_id(self, project_name: str, folder_id: str,
                          fields: Optional[Iterable[str]] = None,
                          own_attributes: bool = False
-                         ) -> Optional[dict[str, Any]]:
+                         ) -> Optional[FolderDict]:
         return next(self.get_folders(
             project_name, folder_ids=[folder_id], active=None, fields=fields,
             own_attributes=own_attributes), None)
@@ -113,7 +113,7 @@ class FoldersAPI(EntitiesAPI):
     def get_folder_by_path(self, project_name: str, folder_path: str,
                            fields: Optional[Iterable[str]] = None,
                            own_attributes: bool = False
-                           ) -> Optional[dict[str, Any]]:
+                           ) -> Optional[FolderDict]:
         """The folder at ``folder_path`` ("/sq010/sh010"; the leading slash
         may be left out)."""
         check_name(folder_path, "folder path")
@@ -126,7 +126,7 @@ class FoldersAPI(EntitiesAPI):
     def get_folder_by_name(self, project_name: str, folder_name: str,
                            fields: Optional[Iterable[str]] = None,
                            own_attributes: bool = False
-                           ) -> Optional[dict[str, Any]]:
+                           ) -> Optional[FolderDict]:
         """A folder by name (the first one when names repeat)."""
         check_name(folder_name, "folder name")
         return next(self.get_folders(
@@ -144,7 +144,7 @@ class FoldersAPI(EntitiesAPI):
     def get_folders_hierarchy(self, project_name: str,
                               search_string: Optional[str] = None,
                               folder_types: Optional[Iterable[str]] = None
-                              ) -> dict[str, Any]:
+                              ) -> ProjectHierarchyDict:
         """The project's folder tree (``GET .../hierarchy``)."""
         params: dict[str, Any] = {}
         if search_string:
@@ -190,7 +190,7 @@ class FoldersAPI(EntitiesAPI):
         return list(response.data.get("groups") or [])
 
     def get_rest_folders(self, project_name: str, include_attrib: bool = False
-                         ) -> list[dict[str, Any]]:
+                         ) -> list[FlatFolderDict]:
         """Every folder of the project as a flat list, in one request."""
         if self.get_server_version_tuple()[:3] < (1, 0, 8):
             raise UnsupportedServerVersion(
@@ -201,13 +201,13 @@ class FoldersAPI(EntitiesAPI):
         return list(response.data["folders"])
 
     def get_folders_rest(self, project_name: str, include_attrib: bool = False
-                         ) -> list[dict[str, Any]]:
+                         ) -> list[FlatFolderDict]:
         """Deprecated name of :meth:`get_rest_folders`."""
         return self.get_rest_folders(project_name, include_attrib)
 
     def get_rest_folder(self, project_name: str, folder_id: str
-                        ) -> Optional[dict[str, Any]]:
-        return self.get_rest_entity_by_id(project_name, "folder", folder_id)
+                        ) -> Optional[FolderDict]:
+        return self._get_rest_entity(project_name, "folder", folder_id)
 
     def create_folder(
         self,

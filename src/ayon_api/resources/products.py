@@ -6,6 +6,7 @@ from typing import Any, Optional
 
 from ..exceptions import UnsupportedServerVersion
 from ..graphql.selection import render_selection
+from ..typing import ProductDict, ProductTypeDict
 from ._entities import (
     OWN_ATTRIBUTES_DEPRECATED,
     PRODUCT,
@@ -17,7 +18,6 @@ from ._entities import (
     check_name,
     check_project_name,
     check_strings,
-    entity_fields,
     warn_own_attributes,
 )
 
@@ -42,7 +42,7 @@ class ProductsAPI(EntitiesAPI):
         filters: Optional[dict[str, Any]] = None,
         fields: Optional[Iterable[str]] = None,
         own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[ProductDict]:
         """Products matching every given filter. ``names_by_folder_ids``
         (``{folder_id: [names]}``) matches name and folder pairs."""
         warn_own_attributes(own_attributes)
@@ -90,7 +90,7 @@ class ProductsAPI(EntitiesAPI):
                               check_strings(tags, "tags")),
             query_filters.add_json_filter(filters),
         ])
-        selected = entity_fields(PRODUCT, fields, False, active)
+        selected = self._entity_fields(PRODUCT, fields, False, active)
         if pairs is not None:
             selected |= {"folderId", "name"}
         if not matchable:
@@ -104,7 +104,7 @@ class ProductsAPI(EntitiesAPI):
     def get_product_by_id(self, project_name: str, product_id: str,
                           fields: Optional[Iterable[str]] = None,
                           own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
-                          ) -> Optional[dict[str, Any]]:
+                          ) -> Optional[ProductDict]:
         warn_own_attributes(own_attributes)
         return next(self.get_products(
             project_name, product_ids=[product_id], active=None,
@@ -114,7 +114,7 @@ class ProductsAPI(EntitiesAPI):
                             folder_id: str,
                             fields: Optional[Iterable[str]] = None,
                             own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
-                            ) -> Optional[dict[str, Any]]:
+                            ) -> Optional[ProductDict]:
         warn_own_attributes(own_attributes)
         check_name(product_name, "product name")
         return next(self.get_products(
@@ -122,11 +122,11 @@ class ProductsAPI(EntitiesAPI):
             folder_ids=[folder_id], active=None, fields=fields), None)
 
     def get_rest_product(self, project_name: str, product_id: str
-                         ) -> Optional[dict[str, Any]]:
-        return self.get_rest_entity_by_id(project_name, "product", product_id)
+                         ) -> Optional[ProductDict]:
+        return self._get_rest_entity(project_name, "product", product_id)
 
     def get_product_types(self, fields: Optional[Iterable[str]] = None
-                          ) -> list[dict[str, Any]]:
+                          ) -> list[ProductTypeDict]:
         """Product types known to the server (``[{"name": ...}]``)."""
         selected = set(check_strings(fields, "fields") or ["name"])
         query = (f"query ProductTypes {{\n  productTypes {{\n"
@@ -135,7 +135,7 @@ class ProductsAPI(EntitiesAPI):
 
     def get_project_product_types(self, project_name: str,
                                   fields: Optional[Iterable[str]] = None
-                                  ) -> list[dict[str, Any]]:
+                                  ) -> list[ProductTypeDict]:
         """Product types used in one project."""
         check_project_name(project_name)
         selected = set(check_strings(fields, "fields") or ["name"])

@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 from ..graphql.paging import iter_connection_nodes
 from ..graphql.selection import render_selection
+from ..typing import RepresentationDict
 from ..utils import RepresentationHierarchy, RepresentationParents
 from ._entities import (
     ENTITY_PAGE_SIZE,
@@ -25,7 +26,6 @@ from ._entities import (
     check_name,
     check_project_name,
     check_strings,
-    entity_fields,
     parse_entity,
     project_path,
     warn_own_attributes,
@@ -60,7 +60,7 @@ _HIERARCHY_QUERY = """query RepresentationsHierarchy(
 }}"""
 
 
-def _nested(node: dict[str, Any], path: str) -> Optional[dict[str, Any]]:
+def _nested(node: dict[str, Any], path: str) -> Optional[RepresentationDict]:
     current: Any = node
     for key in path.split("."):
         current = current.get(key) if isinstance(current, dict) else None
@@ -84,7 +84,7 @@ class RepresentationsAPI(ProjectsAPI, EntitiesAPI):
         filters: Optional[dict[str, Any]] = None,
         fields: Optional[Iterable[str]] = None,
         own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[RepresentationDict]:
         """Representations matching every given filter.
         ``names_by_version_ids`` (``{version_id: [names]}``) matches pairs."""
         warn_own_attributes(own_attributes)
@@ -123,7 +123,7 @@ class RepresentationsAPI(ProjectsAPI, EntitiesAPI):
                               "HasLinksFilter", has_links),
             query_filters.add_json_filter(filters),
         ])
-        selected = entity_fields(REPRESENTATION, fields, False, active)
+        selected = self._entity_fields(REPRESENTATION, fields, False, active)
         if pairs is not None:
             selected |= {"versionId", "name"}
         if not matchable:
@@ -138,7 +138,7 @@ class RepresentationsAPI(ProjectsAPI, EntitiesAPI):
         self, project_name: str, representation_id: str,
         fields: Optional[Iterable[str]] = None,
         own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
-    ) -> Optional[dict[str, Any]]:
+    ) -> Optional[RepresentationDict]:
         warn_own_attributes(own_attributes)
         return next(self.get_representations(
             project_name, representation_ids=[representation_id], active=None,
@@ -148,7 +148,7 @@ class RepresentationsAPI(ProjectsAPI, EntitiesAPI):
         self, project_name: str, representation_name: str, version_id: str,
         fields: Optional[Iterable[str]] = None,
         own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
-    ) -> Optional[dict[str, Any]]:
+    ) -> Optional[RepresentationDict]:
         warn_own_attributes(own_attributes)
         check_name(representation_name, "representation name")
         return next(self.get_representations(
@@ -162,8 +162,8 @@ class RepresentationsAPI(ProjectsAPI, EntitiesAPI):
 
     def get_rest_representation(self, project_name: str,
                                 representation_id: str
-                                ) -> Optional[dict[str, Any]]:
-        return self.get_rest_entity_by_id(project_name, "representation",
+                                ) -> Optional[RepresentationDict]:
+        return self._get_rest_entity(project_name, "representation",
                                           representation_id)
 
     def get_representations_hierarchy(
@@ -253,13 +253,13 @@ class RepresentationsAPI(ProjectsAPI, EntitiesAPI):
         result: dict[str, Any] = dict.fromkeys(ids)
         if not ids:
             return result
-        selected = {f for f in entity_fields(REPRESENTATION,
+        selected = {f for f in self._entity_fields(REPRESENTATION,
                                              representation_fields)}
         selected.add("id")
         for level, entity_type, path in _LEVELS:
             if level not in fields_by_level:
                 continue
-            for name in entity_fields(entity_type, fields_by_level[level]):
+            for name in self._entity_fields(entity_type, fields_by_level[level]):
                 selected.add(f"{path}.{name}")
         project = self.get_project(project_name, fields=project_fields)
         query = _HIERARCHY_QUERY.format(

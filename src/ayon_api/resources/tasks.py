@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Optional
 
 from .._sentinels import NOT_SET
+from ..typing import TaskDict
 from ._entities import (
     TASK,
     EntitiesAPI,
@@ -15,7 +16,6 @@ from ._entities import (
     check_name,
     check_project_name,
     check_strings,
-    entity_fields,
     project_path,
 )
 from .folders import FoldersAPI
@@ -39,7 +39,7 @@ class TasksAPI(FoldersAPI, EntitiesAPI):
         filters: Optional[dict[str, Any]] = None,
         fields: Optional[Iterable[str]] = None,
         own_attributes: bool = False,
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[TaskDict]:
         """Tasks matching every given filter; ``assignees`` matches any of
         the users, ``assignees_all`` all of them. A generator."""
         check_project_name(project_name)
@@ -63,7 +63,7 @@ class TasksAPI(FoldersAPI, EntitiesAPI):
                               check_strings(tags, "tags")),
             query_filters.add_json_filter(filters),
         ])
-        selected = entity_fields(TASK, fields, own_attributes, active)
+        selected = self._entity_fields(TASK, fields, own_attributes, active)
         if not matchable:
             return self._empty()
         return self._iter_entities(project_name, TASK, query_filters,
@@ -72,7 +72,7 @@ class TasksAPI(FoldersAPI, EntitiesAPI):
     def get_task_by_id(self, project_name: str, task_id: str,
                        fields: Optional[Iterable[str]] = None,
                        own_attributes: bool = False
-                       ) -> Optional[dict[str, Any]]:
+                       ) -> Optional[TaskDict]:
         return next(self.get_tasks(
             project_name, task_ids=[task_id], active=None, fields=fields,
             own_attributes=own_attributes), None)
@@ -81,7 +81,7 @@ class TasksAPI(FoldersAPI, EntitiesAPI):
                          task_name: str,
                          fields: Optional[Iterable[str]] = None,
                          own_attributes: bool = False
-                         ) -> Optional[dict[str, Any]]:
+                         ) -> Optional[TaskDict]:
         check_name(task_name, "task name")
         return next(self.get_tasks(
             project_name, folder_ids=[folder_id], task_names=[task_name],
@@ -101,10 +101,10 @@ class TasksAPI(FoldersAPI, EntitiesAPI):
         filters: Optional[dict[str, Any]] = None,
         fields: Optional[Iterable[str]] = None,
         own_attributes: bool = False,
-    ) -> dict[str, list[dict[str, Any]]]:
+    ) -> dict[str, list[TaskDict]]:
         """``{folder path: [tasks]}`` (an empty list for unknown paths)."""
         paths = check_strings(folder_paths, "folder_paths") or []
-        result: dict[str, list[dict[str, Any]]] = {path: [] for path in paths}
+        result: dict[str, list[TaskDict]] = {path: [] for path in paths}
         if not paths:
             return result
         path_by_id = {
@@ -139,7 +139,7 @@ class TasksAPI(FoldersAPI, EntitiesAPI):
         active: Optional[bool] = True,
         fields: Optional[Iterable[str]] = None,
         own_attributes: bool = False,
-    ) -> list[dict[str, Any]]:
+    ) -> list[TaskDict]:
         check_name(folder_path, "folder path")
         return self.get_tasks_by_folder_paths(
             project_name, [folder_path], task_names, task_types, assignees,
@@ -151,7 +151,7 @@ class TasksAPI(FoldersAPI, EntitiesAPI):
                                 task_name: str,
                                 fields: Optional[Iterable[str]] = None,
                                 own_attributes: bool = False
-                                ) -> Optional[dict[str, Any]]:
+                                ) -> Optional[TaskDict]:
         check_name(task_name, "task name")
         tasks = self.get_tasks_by_folder_path(
             project_name, folder_path, task_names=[task_name], active=None,
@@ -159,8 +159,8 @@ class TasksAPI(FoldersAPI, EntitiesAPI):
         return tasks[0] if tasks else None
 
     def get_rest_task(self, project_name: str, task_id: str
-                      ) -> Optional[dict[str, Any]]:
-        return self.get_rest_entity_by_id(project_name, "task", task_id)
+                      ) -> Optional[TaskDict]:
+        return self._get_rest_entity(project_name, "task", task_id)
 
     def create_task(
         self,

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Optional
 
 from .._sentinels import NOT_SET
+from ..typing import VersionDict
 from ._entities import (
     OWN_ATTRIBUTES_DEPRECATED,
     VERSION,
@@ -15,7 +16,6 @@ from ._entities import (
     check_ids,
     check_project_name,
     check_strings,
-    entity_fields,
     warn_own_attributes,
 )
 from .products import ProductsAPI
@@ -66,7 +66,7 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
         filters: Optional[dict[str, Any]] = None,
         fields: Optional[Iterable[str]] = None,
         own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[VersionDict]:
         """Versions matching every given filter. ``hero``/``standard``
         choose the kinds, ``latest`` keeps only the newest standard version
         of each product (and the hero ones when ``hero`` is set)."""
@@ -99,7 +99,7 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
         elif hero and standard and latest:
             query_filters.add("heroOrLatestOnly", "heroOrLatestOnly",
                               "Boolean!", True)
-        selected = entity_fields(VERSION, fields, False, active)
+        selected = self._entity_fields(VERSION, fields, False, active)
         if only_standard:
             selected.add("version")
         if not matchable or not (hero or standard):
@@ -113,7 +113,7 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
     def get_version_by_id(self, project_name: str, version_id: str,
                           fields: Optional[Iterable[str]] = None,
                           own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
-                          ) -> Optional[dict[str, Any]]:
+                          ) -> Optional[VersionDict]:
         warn_own_attributes(own_attributes)
         return next(self.get_versions(
             project_name, version_ids=[version_id], active=None,
@@ -123,7 +123,7 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
                             product_id: str,
                             fields: Optional[Iterable[str]] = None,
                             own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
-                            ) -> Optional[dict[str, Any]]:
+                            ) -> Optional[VersionDict]:
         """A version by its number within a product."""
         warn_own_attributes(own_attributes)
         return next(self.get_versions(
@@ -136,7 +136,7 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
                           active: Optional[bool] = True,
                           fields: Optional[Iterable[str]] = None,
                           own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
-                          ) -> Iterator[dict[str, Any]]:
+                          ) -> Iterator[VersionDict]:
         warn_own_attributes(own_attributes)
         return self.get_versions(
             project_name, version_ids=version_ids, product_ids=product_ids,
@@ -145,7 +145,7 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
     def get_hero_version_by_id(self, project_name: str, version_id: str,
                                fields: Optional[Iterable[str]] = None,
                                own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
-                               ) -> Optional[dict[str, Any]]:
+                               ) -> Optional[VersionDict]:
         warn_own_attributes(own_attributes)
         return next(self.get_hero_versions(
             project_name, version_ids=[version_id], active=None,
@@ -155,7 +155,7 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
         self, project_name: str, product_id: str,
         fields: Optional[Iterable[str]] = None,
         own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
-    ) -> Optional[dict[str, Any]]:
+    ) -> Optional[VersionDict]:
         warn_own_attributes(own_attributes)
         return next(self.get_hero_versions(
             project_name, product_ids=[product_id], active=None,
@@ -165,11 +165,11 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
                           active: Optional[bool] = True,
                           fields: Optional[Iterable[str]] = None,
                           own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
-                          ) -> dict[str, Optional[dict[str, Any]]]:
+                          ) -> dict[str, Optional[VersionDict]]:
         """``{product_id: latest standard version or None}``."""
         warn_own_attributes(own_attributes)
         ids = check_ids(product_ids, "product_ids") or []
-        result: dict[str, Optional[dict[str, Any]]] = dict.fromkeys(ids)
+        result: dict[str, Optional[VersionDict]] = dict.fromkeys(ids)
         if not ids:
             return result
         selected = None if fields is None else {*fields, "productId"}
@@ -185,7 +185,7 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
         active: Optional[bool] = True,
         fields: Optional[Iterable[str]] = None,
         own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
-    ) -> Optional[dict[str, Any]]:
+    ) -> Optional[VersionDict]:
         warn_own_attributes(own_attributes)
         product_id = check_entity_id(product_id, "product id")
         return self.get_last_versions(
@@ -197,7 +197,7 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
         active: Optional[bool] = True,
         fields: Optional[Iterable[str]] = None,
         own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
-    ) -> Optional[dict[str, Any]]:
+    ) -> Optional[VersionDict]:
         warn_own_attributes(own_attributes)
         product = self.get_product_by_name(project_name, product_name,
                                            folder_id, fields={"id"})
@@ -217,8 +217,8 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
         return latest.get("id") == version_id
 
     def get_rest_version(self, project_name: str, version_id: str
-                         ) -> Optional[dict[str, Any]]:
-        return self.get_rest_entity_by_id(project_name, "version", version_id)
+                         ) -> Optional[VersionDict]:
+        return self._get_rest_entity(project_name, "version", version_id)
 
     def create_version(
         self,

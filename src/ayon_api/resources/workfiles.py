@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Optional
 
 from .._sentinels import NOT_SET
+from ..typing import WorkfileInfoDict
 from ._entities import (
     OWN_ATTRIBUTES_DEPRECATED,
     WORKFILE,
@@ -16,7 +17,6 @@ from ._entities import (
     check_name,
     check_project_name,
     check_strings,
-    entity_fields,
     warn_own_attributes,
 )
 
@@ -36,7 +36,7 @@ class WorkfilesAPI(EntitiesAPI):
         tags: Optional[Iterable[str]] = None,
         has_links: Optional[str] = None,
         fields: Optional[Iterable[str]] = None,
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[WorkfileInfoDict]:
         """Workfiles matching every given filter (a generator)."""
         check_project_name(project_name)
         query_filters = Filters()
@@ -56,7 +56,7 @@ class WorkfilesAPI(EntitiesAPI):
             query_filters.add("workfileHasLinks", "hasLinks",
                               "HasLinksFilter", has_links),
         ])
-        selected = entity_fields(WORKFILE, fields)
+        selected = self._entity_fields(WORKFILE, fields)
         if not matchable:
             return self._empty()
         return self._iter_entities(project_name, WORKFILE, query_filters,
@@ -64,7 +64,7 @@ class WorkfilesAPI(EntitiesAPI):
 
     def get_workfile_entity(self, project_name: str, task_id: str, path: str,
                             *, fields: Optional[Iterable[str]] = None
-                            ) -> Optional[dict[str, Any]]:
+                            ) -> Optional[WorkfileInfoDict]:
         check_name(path, "workfile path")
         return next(self.get_workfile_entities(
             project_name, task_ids=[task_id], paths=[path], fields=fields),
@@ -72,7 +72,7 @@ class WorkfilesAPI(EntitiesAPI):
 
     def get_workfile_entity_by_id(self, project_name: str, workfile_id: str,
                                   *, fields: Optional[Iterable[str]] = None
-                                  ) -> Optional[dict[str, Any]]:
+                                  ) -> Optional[WorkfileInfoDict]:
         return next(self.get_workfile_entities(
             project_name, workfile_ids=[workfile_id], fields=fields), None)
 
@@ -88,7 +88,7 @@ class WorkfilesAPI(EntitiesAPI):
         has_links: Optional[str] = None,
         fields: Optional[Iterable[str]] = None,
         own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED,
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[WorkfileInfoDict]:
         """Legacy name of :meth:`get_workfile_entities`."""
         warn_own_attributes(own_attributes)
         return self.get_workfile_entities(
@@ -99,7 +99,7 @@ class WorkfilesAPI(EntitiesAPI):
     def get_workfile_info(self, project_name: str, task_id: str, path: str,
                           fields: Optional[Iterable[str]] = None,
                           own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
-                          ) -> Optional[dict[str, Any]]:
+                          ) -> Optional[WorkfileInfoDict]:
         warn_own_attributes(own_attributes)
         return self.get_workfile_entity(project_name, task_id, path,
                                         fields=fields)
@@ -107,7 +107,7 @@ class WorkfilesAPI(EntitiesAPI):
     def get_workfile_info_by_id(self, project_name: str, workfile_id: str,
                                 fields: Optional[Iterable[str]] = None,
                                 own_attributes: Any = OWN_ATTRIBUTES_DEPRECATED
-                                ) -> Optional[dict[str, Any]]:
+                                ) -> Optional[WorkfileInfoDict]:
         warn_own_attributes(own_attributes)
         return self.get_workfile_entity_by_id(project_name, workfile_id,
                                               fields=fields)
