@@ -1,6 +1,7 @@
 """``ServerAPI``: the connection core plus one mixin per server area."""
 from __future__ import annotations
 
+from .resources.operations import OperationsAPI
 from .resources.representations import RepresentationsAPI
 from .resources.schemas import SchemasAPI
 from .resources.tasks import TasksAPI
@@ -16,6 +17,7 @@ class ServerAPI(
     VersionsAPI,  # + ProductsAPI
     TasksAPI,  # + FoldersAPI
     WorkfilesAPI,
+    OperationsAPI,
     UsersAPI,
     SchemasAPI,
 ):
