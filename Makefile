@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PY39 := $(shell tools/find_python.sh 3.9)
 
-.PHONY: demo test lint typecheck test39 clean
+.PHONY: demo test lint typecheck test39 bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(PY) tools/run_demo.py
 
 lint: $(STAMP)
-	$(PY) -m ruff check src tests tools examples
+	$(PY) -m ruff check src tests tools examples benchmarks
 	$(PY) tools/gen_api.py --check
 
 typecheck: $(STAMP)
@@ -39,5 +39,9 @@ else
 	PYTHONPATH=src .venv39/bin/python -m pytest -q -p no:cacheprovider tests/unit
 endif
 
+# Not part of `make test`: compares with the PyPI reference client.
+bench: $(STAMP)
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) .venv39 .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv39 .bench .pytest_cache .mypy_cache .ruff_cache
