@@ -12,6 +12,7 @@ from __future__ import annotations
 import inspect
 import re
 import sys
+import typing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +38,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, ContextManager, Optional, Union
 
-from ._core import ServerVersion
 from ._global import get_server_api_connection
 from ._sentinels import NOT_SET
 from .resources._entities import OWN_ATTRIBUTES_DEPRECATED
@@ -124,15 +124,14 @@ def _render_function(cls: type, name: str) -> str:
 
 def render() -> str:
     sys.path.insert(0, str(ROOT / "src"))
-    from ayon_api.server_api import ServerAPI
-
     import ayon_api.typing as entity_types
+    from ayon_api.server_api import ServerAPI
 
     names = _public_methods(ServerAPI)
     functions = "".join(_render_function(ServerAPI, name) for name in names)
     used = sorted(
-        name for name in set(re.findall(r"\b[A-Z][A-Za-z]+Dict\b", functions))
-        if hasattr(entity_types, name)
+        name for name in set(re.findall(r"\b[A-Z][A-Za-z]+\b", functions))
+        if name in vars(entity_types) and not hasattr(typing, name)
     )
     typing_import = ""
     if used:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, ContextManager, Optional, Union
 
-from ._core import ServerVersion
 from ._global import get_server_api_connection
 from ._sentinels import NOT_SET
 from .resources._entities import OWN_ATTRIBUTES_DEPRECATED
@@ -21,6 +20,7 @@ from .typing import (
     ProductTypeDict,
     ProjectHierarchyDict,
     RepresentationDict,
+    ServerVersion,
     TaskDict,
     VersionDict,
     WorkfileInfoDict,
@@ -58,6 +58,7 @@ __all__ = [
     "get_attributes_fields_for_type",
     "get_attributes_for_type",
     "get_attributes_schema",
+    "get_background_operations_status",
     "get_base_url",
     "get_build_in_anatomy_preset",
     "get_built_in_anatomy_preset",
@@ -171,6 +172,9 @@ __all__ = [
     "resolve_uris",
     "save_project_anatomy_preset",
     "search_folders",
+    "send_activities_batch_operations",
+    "send_background_batch_operations",
+    "send_batch_operations",
     "set_attribute_config",
     "set_attributes_cache_timeout",
     "set_cert",
@@ -384,6 +388,13 @@ def get_attributes_schema(use_cache: bool = True) -> dict[str, Any]:
     """``{"attributes": [...]}`` as the server defines them.
     """
     return get_server_api_connection().get_attributes_schema(use_cache)
+
+
+def get_background_operations_status(project_name: str, task_id: str) -> dict[str, Any]:
+    """The state of a background operations task: ``id``, ``status``
+    (pending/in_progress/completed) and, once completed, ``result``.
+    """
+    return get_server_api_connection().get_background_operations_status(project_name, task_id)
 
 
 def get_base_url() -> str:
@@ -1081,6 +1092,38 @@ def search_folders(project_name: str, search: Optional[str] = None, folder_searc
     """Ids of folders matching a full-text search and filters.
     """
     return get_server_api_connection().search_folders(project_name, search, folder_search, folder_filter, task_search, task_filter)
+
+
+def send_activities_batch_operations(project_name: str, operations: list[dict[str, Any]], *, can_fail: bool = False, wait_for_events: bool = False, raise_on_fail: bool = True) -> list[dict[str, Any]]:
+    """Create, update and delete activities (comments...) in one
+    request; as :meth:`send_batch_operations`, with ``activityId``
+    instead of ``entityType``/``entityId``.
+    """
+    return get_server_api_connection().send_activities_batch_operations(project_name, operations, can_fail=can_fail, wait_for_events=wait_for_events, raise_on_fail=raise_on_fail)
+
+
+def send_background_batch_operations(project_name: str, operations: list[dict[str, Any]], *, can_fail: bool = False, wait_for_events: bool = False, raise_on_fail: bool = True, wait: bool = False, wait_timeout: Optional[float] = None) -> dict[str, Any]:
+    """Queue entity operations as a server task; returns the task
+    (``id``, ``status``: pending/in_progress/completed, ``result``).
+
+    With ``wait`` the task is polled (50 ms, growing to 1 s) until it
+    completes, at most ``wait_timeout`` seconds (default one hour;
+    FailedOperations when exceeded). A completed task whose batch failed
+    raises FailedOperations unless ``raise_on_fail`` is False.
+    """
+    return get_server_api_connection().send_background_batch_operations(project_name, operations, can_fail=can_fail, wait_for_events=wait_for_events, raise_on_fail=raise_on_fail, wait=wait, wait_timeout=wait_timeout)
+
+
+def send_batch_operations(project_name: str, operations: list[dict[str, Any]], *, can_fail: bool = False, wait_for_events: bool = False, raise_on_fail: bool = True) -> list[dict[str, Any]]:
+    """Run entity operations in one request; returns one result per
+    operation (``id``, ``type``, ``entityId``, ``success``, ``detail``).
+
+    Without ``can_fail`` the batch is all-or-nothing. A failed batch
+    raises FailedOperations (unless ``raise_on_fail`` is False), an
+    HTTP error HTTPRequestError; bad operations raise ValueError or
+    TypeError before any request.
+    """
+    return get_server_api_connection().send_batch_operations(project_name, operations, can_fail=can_fail, wait_for_events=wait_for_events, raise_on_fail=raise_on_fail)
 
 
 def set_attribute_config(attribute_name: str, data: dict[str, Any], scope: list[str], position: Optional[int] = None, builtin: bool = False) -> None:

@@ -199,7 +199,16 @@ class FolderNotFound(MissingEntityError):
 
 
 class FailedOperations(AyonApiError):
-    """A batch of entity operations failed."""
+    """A batch of entity operations failed.
+
+    ``results`` are the per-operation results the server returned,
+    ``failed`` those that did not succeed, ``task`` the background task
+    (background batches only).
+    """
+
+    results: Optional[list[dict[str, Any]]] = None
+    failed: Optional[list[dict[str, Any]]] = None
+    task: Optional[dict[str, Any]] = None
 
 
 class FailedServiceInit(AyonApiError):
