@@ -156,6 +156,13 @@ class Filters:
         self.variables[variable] = value
         return True
 
+    def copy(self) -> Filters:
+        duplicate = Filters()
+        duplicate.declarations = list(self.declarations)
+        duplicate.arguments = list(self.arguments)
+        duplicate.variables = dict(self.variables)
+        return duplicate
+
     def add_json_filter(self, filters: Any) -> bool:
         if filters is None:
             return True

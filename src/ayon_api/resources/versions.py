@@ -1,6 +1,7 @@
 """Versions: standard, hero and latest; CRUD."""
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any, Optional
 
@@ -88,27 +89,37 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
                               check_strings(tags, "tags")),
             query_filters.add_json_filter(filters),
         ])
-        only_standard = False
-        if hero and not standard:
-            query_filters.add("heroOnly", "heroOnly", "Boolean!", True)
-        elif standard and not hero:
-            if latest:
-                query_filters.add("latestOnly", "latestOnly", "Boolean!", True)
-            else:
-                only_standard = True
-        elif hero and standard and latest:
-            query_filters.add("heroOrLatestOnly", "heroOrLatestOnly",
-                              "Boolean!", True)
         selected = self._entity_fields(VERSION, fields, False, active)
-        if only_standard:
-            selected.add("version")
         if not matchable or not (hero or standard):
             return self._empty()
+        if hero and standard and latest:
+            # The latest standard versions and the hero versions: two queries
+            # (the server's heroOrLatestOnly returns one or the other).
+            return itertools.chain(
+                self._versions_query(project_name, query_filters, selected,
+                                     active, "latestOnly"),
+                self._versions_query(project_name, query_filters, selected,
+                                     active, "heroOnly"))
+        if hero and not standard:
+            return self._versions_query(project_name, query_filters, selected,
+                                        active, "heroOnly")
+        if latest:
+            return self._versions_query(project_name, query_filters, selected,
+                                        active, "latestOnly")
+        if hero:
+            return self._iter_entities(project_name, VERSION, query_filters,
+                                       selected, active)
         found = self._iter_entities(project_name, VERSION, query_filters,
-                                    selected, active)
-        if only_standard:
-            return (v for v in found if v["version"] >= 0)
-        return found
+                                    selected | {"version"}, active)
+        return (v for v in found if v["version"] >= 0)
+
+    def _versions_query(self, project_name: str, base: Filters,
+                        selected: set[str], active: Optional[bool],
+                        flag: str) -> Iterator[Any]:
+        query_filters = base.copy()
+        query_filters.add(flag, flag, "Boolean!", True)
+        return self._iter_entities(project_name, VERSION, query_filters,
+                                   selected, active)
 
     def get_version_by_id(self, project_name: str, version_id: str,
                           fields: Optional[Iterable[str]] = None,
