@@ -71,7 +71,58 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"%(prog)s {SERVER_VERSION}"
     )
+    show = parser.add_argument_group(
+        "show generator",
+        "fill a new project with a realistic show (episodes/sequences/shots, "
+        "assets, tasks, products, versions, representations) before serving, "
+        "e.g. --generate-show bigshow --folders 20000",
+    )
+    show.add_argument(
+        "--generate-show", metavar="PROJECT", help="project to create and fill"
+    )
+    show.add_argument(
+        "--folders",
+        type=int,
+        default=2000,
+        metavar="N",
+        help="about how many folders (%(default)s)",
+    )
+    for name, default in (
+        ("tasks-per-folder", 2),
+        ("products-per-folder", 1),
+        ("versions-per-product", 1),
+        ("representations-per-version", 1),
+        ("seed", 0),
+    ):
+        show.add_argument(
+            f"--{name}", type=int, default=default, metavar="N", help="(%(default)s)"
+        )
+    show.add_argument(
+        "--generate-only", action="store_true", help="exit after generating"
+    )
     return parser
+
+
+def generate(args: argparse.Namespace, data_dir: Path) -> None:
+    """``--generate-show``: fill the project, print what was made."""
+    import time
+
+    from .generate import generate_show, plan_show
+
+    started = time.perf_counter()
+    counts = generate_show(
+        data_dir,
+        args.generate_show,
+        tasks_per_folder=args.tasks_per_folder,
+        products_per_folder=args.products_per_folder,
+        versions_per_product=args.versions_per_product,
+        representations_per_version=args.representations_per_version,
+        seed=args.seed,
+        **plan_show(args.folders),
+    )
+    summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
+    elapsed = time.perf_counter() - started
+    print(f"Generated {args.generate_show}: {summary} in {elapsed:.1f} s", flush=True)
 
 
 def banner(url: str, host: str, data_dir: Path, credentials: Credentials) -> str:
@@ -111,6 +162,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     from .runner import bind_socket, url_for
 
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
+    if args.generate_show:
+        try:
+            generate(args, data_dir)
+        except ValueError as exc:
+            print(f"ayon-devserver: {exc}")
+            return 1
+        if args.generate_only:
+            return 0
     config = ServerConfig(
         data_dir=data_dir,
         host=args.host,

@@ -90,3 +90,55 @@ def project_fields(anatomy: Optional[dict[str, Any]] = None) -> dict[str, Any]:
         "tags": _strip_original_names(source.get("tags")),
         "link_types": [link_type_from_anatomy(i) for i in source.get("link_types", [])],
     }
+
+
+def _roots_list(roots: Any) -> list[dict[str, Any]]:
+    if isinstance(roots, list):
+        return copy.deepcopy(roots)
+    return [{"name": name, **values} for name, values in (roots or {}).items()]
+
+
+def _templates_anatomy(templates: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = dict(templates.get("common") or {})
+    for category, named in templates.items():
+        if category == "common" or not isinstance(named, dict):
+            continue
+        result[category] = [{"name": name, **values} for name, values in named.items()]
+    return result
+
+
+def project_anatomy(
+    project: Any, attribute_names: Optional[list[str]] = None
+) -> dict[str, Any]:
+    """The anatomy of a project (the inverse of ``project_fields``), shaped
+    as ``POST /api/projects`` and the presets take it."""
+    config = project.config or {}
+    attributes = {name: None for name in attribute_names or []}
+    attributes.update(project.attrib)
+    naming = {**_DEFAULT_ENTITY_NAMING, **(config.get("entityNaming") or {})}
+    return {
+        "attributes": attributes,
+        "entity_naming": naming,
+        "folder_types": copy.deepcopy(project.folder_types),
+        "task_types": copy.deepcopy(project.task_types),
+        "statuses": copy.deepcopy(project.statuses),
+        "tags": copy.deepcopy(project.tags),
+        "link_types": [
+            {
+                "link_type": item["linkType"],
+                "input_type": item["inputType"],
+                "output_type": item["outputType"],
+                **{
+                    k: v
+                    for k, v in (item.get("data") or {}).items()
+                    if k in ("color", "style")
+                },
+            }
+            for item in project.link_types
+        ],
+        "product_base_types": copy.deepcopy(
+            config.get("productBaseTypes") or DEFAULT_ANATOMY["product_base_types"]
+        ),
+        "roots": _roots_list(config.get("roots")),
+        "templates": _templates_anatomy(config.get("templates") or {}),
+    }

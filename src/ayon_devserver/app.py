@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import SERVER_VERSION, bootstrap, demo
 from .config import ServerConfig
+from .entities import BackgroundOperations
 from .errors import ApiError
 from .graphql import create_service
 from .graphql import router as graphql_router
@@ -83,11 +84,14 @@ def create_app(config: ServerConfig) -> FastAPI:
         store.close()
         raise
 
+    operations = BackgroundOperations()
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         try:
             yield
         finally:
+            operations.shutdown()
             store.close()
 
     app = FastAPI(
@@ -101,6 +105,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.state.config = config
     app.state.store = store
     app.state.credentials = credentials
+    app.state.operations = operations
     app.state.graphql = create_service()
     app.state.started = time.monotonic()
 

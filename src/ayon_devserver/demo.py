@@ -1,4 +1,6 @@
-"""Demo data (``--demo``): two projects and a few users.
+"""Demo data (``--demo``): two projects with a small show each (episodes,
+sequences, shots, assets, tasks, products, versions, representations) and a
+few users.
 
 Idempotent: what exists already (possibly edited since) is left alone, so a
 restart with ``--demo`` never overwrites changes. Demo users have no
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import anatomy
+from .generate import generate_show
 from .store import ProjectRecord, Store
 
 DEMO_PROJECTS: list[dict[str, Any]] = [
@@ -17,11 +20,25 @@ DEMO_PROJECTS: list[dict[str, Any]] = [
         "name": "demo_Commercial",
         "code": "demoCom",
         "attrib": {"fps": 25.0, "resolutionWidth": 1920, "resolutionHeight": 1080},
+        "show": {
+            "episodes": 1,
+            "sequences_per_episode": 2,
+            "shots_per_sequence": 4,
+            "assets": 6,
+            "seed": 1,
+        },
     },
     {
         "name": "demo_Big_Episodic",
         "code": "demoEp",
         "attrib": {"fps": 24.0, "resolutionWidth": 2048, "resolutionHeight": 858},
+        "show": {
+            "episodes": 3,
+            "sequences_per_episode": 3,
+            "shots_per_sequence": 6,
+            "assets": 15,
+            "seed": 2,
+        },
     },
 ]
 
@@ -62,3 +79,6 @@ def load_demo(store: Store) -> None:
                 ProjectRecord(name=spec["name"], code=spec["code"], **fields)
             )
             store.users.grant_default_access(spec["name"])
+            generate_show(
+                store, spec["name"], artists=("artist", "supervisor"), **spec["show"]
+            )

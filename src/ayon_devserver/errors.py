@@ -10,12 +10,17 @@ class ApiError(Exception):
     """An error with an HTTP status and a human readable detail."""
 
     status: int = 500
+    code: str = "server-error"  # machine-readable kind (operations' errorCode)
 
-    def __init__(self, detail: str, status: Optional[int] = None) -> None:
+    def __init__(
+        self, detail: str, status: Optional[int] = None, code: Optional[str] = None
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         if status is not None:
             self.status = status
+        if code is not None:
+            self.code = code
 
     def __str__(self) -> str:
         return self.detail
@@ -23,19 +28,30 @@ class ApiError(Exception):
 
 class BadRequest(ApiError):
     status = 400
+    code = "bad-request"
+
+
+class InvalidData(BadRequest):
+    """Entity data that does not validate (``errorCode: invalid_data``)."""
+
+    code = "invalid_data"
 
 
 class Unauthorized(ApiError):
     status = 401
+    code = "unauthorized"
 
 
 class Forbidden(ApiError):
     status = 403
+    code = "forbidden"
 
 
 class NotFound(ApiError):
     status = 404
+    code = "not-found"
 
 
 class Conflict(ApiError):
     status = 409
+    code = "conflict"

@@ -19,9 +19,12 @@ def is_valid_user_name(name: str) -> bool:
     return bool(_USER_NAME_RE.match(name))
 
 
+_ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
 def json_string(value: Any) -> str:
     """Compact JSON, as the real server puts JSON into GraphQL string fields."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODE(value)
 
 
 def merge_patch(target: Mapping[str, Any], patch: Mapping[str, Any]) -> dict[str, Any]:

@@ -71,3 +71,79 @@ def create_project(admin: Api, name: str, **extra: Any) -> None:
         "/api/projects", json={"name": name, "code": name[:8], **extra}
     )
     assert response.status_code == 201, response.text
+
+
+def new_project(admin: Api, prefix: str = "prj", **extra: Any) -> str:
+    """A new project with a unique name (default anatomy)."""
+    name = unique(prefix)
+    create_project(admin, name, **extra)
+    return name
+
+
+def create(admin: Api, project: str, entity_type: str, **body: Any) -> str:
+    """Create an entity over REST; returns its id."""
+    response = admin.post(f"/api/projects/{project}/{entity_type}s", json=body)
+    assert response.status_code == 201, response.text
+    return str(response.json()["id"])
+
+
+def get_entity(admin: Api, project: str, entity_type: str, entity_id: str) -> Any:
+    response = admin.get(f"/api/projects/{project}/{entity_type}s/{entity_id}")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def build_shot(admin: Api, project: str) -> dict[str, str]:
+    """/sq010/sh010 with a task, a product, two versions and a
+    representation; returns their ids by kind."""
+    ids = {
+        "sequence": create(
+            admin, project, "folder", name="sq010", folderType="Sequence"
+        )
+    }
+    ids["shot"] = create(
+        admin,
+        project,
+        "folder",
+        name="sh010",
+        folderType="Shot",
+        parentId=ids["sequence"],
+        attrib={"frameStart": 1001, "frameEnd": 1100},
+    )
+    ids["task"] = create(
+        admin,
+        project,
+        "task",
+        name="comp",
+        taskType="Compositing",
+        folderId=ids["shot"],
+    )
+    ids["product"] = create(
+        admin,
+        project,
+        "product",
+        name="renderMain",
+        productType="render",
+        folderId=ids["shot"],
+    )
+    ids["v1"] = create(
+        admin,
+        project,
+        "version",
+        version=1,
+        productId=ids["product"],
+        taskId=ids["task"],
+        attrib={"comment": "first"},
+    )
+    ids["v2"] = create(admin, project, "version", version=2, productId=ids["product"])
+    ids["repre"] = create(
+        admin,
+        project,
+        "representation",
+        name="exr",
+        versionId=ids["v1"],
+        files=[
+            {"id": uuid.uuid4().hex, "path": "/renders/sh010.1001.exr", "size": 1024}
+        ],
+    )
+    return ids

@@ -122,6 +122,20 @@ def check_name(value: Any, what: str) -> str:
     return value
 
 
+_HAS_LINKS = frozenset({"NONE", "IN", "OUT", "ANY", "BOTH"})
+
+
+def check_has_links(value: Any) -> Optional[str]:
+    """None, or the ``HasLinksFilter`` value ("in", "OUT", ...) upper-cased."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or value.upper() not in _HAS_LINKS:
+        raise ValueError(
+            f"Invalid has_links {value!r}: expected one of "
+            f"{', '.join(sorted(v.lower() for v in _HAS_LINKS))}")
+    return value.upper()
+
+
 def check_dict(value: Any, what: str) -> Optional[dict[str, Any]]:
     if value is not None and not isinstance(value, dict):
         raise TypeError(f"{what} must be a dict, got {value!r}")

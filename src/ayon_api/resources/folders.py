@@ -13,6 +13,7 @@ from ._entities import (
     Filters,
     check_dict,
     check_entity_id,
+    check_has_links,
     check_ids,
     check_name,
     check_project_name,
@@ -93,7 +94,7 @@ class FoldersAPI(EntitiesAPI):
             query_filters.add("folderTags", "tags", "[String!]",
                               check_strings(tags, "tags")),
             query_filters.add("folderHasLinks", "hasLinks", "HasLinksFilter",
-                              has_links),
+                              check_has_links(has_links)),
             query_filters.add_json_filter(filters),
         ])
         selected = self._entity_fields(FOLDER, fields, own_attributes, active)

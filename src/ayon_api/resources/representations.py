@@ -22,6 +22,7 @@ from ._entities import (
     Filters,
     check_dict,
     check_entity_id,
+    check_has_links,
     check_ids,
     check_name,
     check_project_name,
@@ -120,7 +121,8 @@ class RepresentationsAPI(ProjectsAPI, EntitiesAPI):
             query_filters.add("representationTags", "tags", "[String!]",
                               check_strings(tags, "tags")),
             query_filters.add("representationHasLinks", "hasLinks",
-                              "HasLinksFilter", has_links),
+                              "HasLinksFilter",
+                              check_has_links(has_links)),
             query_filters.add_json_filter(filters),
         ])
         selected = self._entity_fields(REPRESENTATION, fields, False, active)

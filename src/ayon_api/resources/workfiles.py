@@ -13,6 +13,7 @@ from ._entities import (
     Filters,
     check_dict,
     check_entity_id,
+    check_has_links,
     check_ids,
     check_name,
     check_project_name,
@@ -54,7 +55,8 @@ class WorkfilesAPI(EntitiesAPI):
             query_filters.add("workfileTags", "tags", "[String!]",
                               check_strings(tags, "tags")),
             query_filters.add("workfileHasLinks", "hasLinks",
-                              "HasLinksFilter", has_links),
+                              "HasLinksFilter",
+                              check_has_links(has_links)),
         ])
         selected = self._entity_fields(WORKFILE, fields)
         if not matchable:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import projects, users
+from . import entities, projects, users
 from .router import GraphQLService, router
 
-RESOLVER_MODULES = [projects, users]
+RESOLVER_MODULES = [projects, users, entities]
 
 
 def all_resolvers() -> dict[str, dict[str, Any]]:

@@ -18,7 +18,8 @@ from ..store.paging import Page
 
 
 def encode_cursor(key: Any) -> str:
-    return base64.b64encode(json.dumps([key]).encode()).decode()
+    text = f"[{key}]" if type(key) is int else json.dumps([key])
+    return base64.b64encode(text.encode()).decode()
 
 
 def decode_cursor(cursor: Optional[str]) -> Any:

@@ -146,9 +146,6 @@ RESOLVERS: dict[str, dict[str, Any]] = {
         "linkTypes": _link_types,
         "statuses": _list_field("statuses"),
         "tags": _list_field("tags"),
-        # no products yet: nothing is used
-        "productTypes": lambda p, info: [],
         "productBaseTypes": _product_base_types,
-        "usedTags": lambda p, info: [],
     },
 }

@@ -4,15 +4,32 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import anatomy, attributes, auth, projects, system, users
+from . import (
+    anatomy,
+    attributes,
+    auth,
+    entities,
+    hierarchy,
+    operations,
+    project_extras,
+    project_folders,
+    projects,
+    system,
+    users,
+)
 
 ROUTERS: list[APIRouter] = [
     system.router,
     auth.router,
     users.router,
     projects.router,
+    project_extras.router,
+    project_folders.router,
     anatomy.router,
     attributes.router,
+    hierarchy.router,
+    entities.router,
+    operations.router,
 ]
 
 __all__ = ["ROUTERS"]

@@ -10,10 +10,10 @@ from pydantic import BaseModel, Field
 
 from .. import anatomy
 from ..auth import CurrentUser, require_manager, require_project_access
-from ..errors import Conflict, NotFound
+from ..errors import Conflict
 from ..store import ProjectRecord, Store, UserRecord
 from ..util import PROJECT_NAME_PATTERN, deep_merge_patch, merge_patch
-from .anatomy import BUILTIN_PRESET_NAMES
+from .anatomy import resolve_preset, validated_anatomy
 
 router = APIRouter(prefix="/api/projects", tags=["Projects"])
 
@@ -117,7 +117,7 @@ def list_item_payload(project: ProjectRecord) -> dict[str, Any]:
         "active": project.active,
         "library": project.library,
         "pinned": False,
-        "projectFolder": None,
+        "projectFolder": project.data.get("projectFolder"),
         "skeleton": False,
         "createdAt": project.created_at,
         "updatedAt": project.updated_at,
@@ -179,9 +179,10 @@ def deploy_project(
     """Create a project from an anatomy (the default preset when omitted)."""
     require_manager(user)
     store = _store(request)
-    if body.anatomy is None and body.anatomyPreset not in (None, *BUILTIN_PRESET_NAMES):
-        raise NotFound(f"Anatomy preset {body.anatomyPreset} not found")
-    fields = anatomy.project_fields(body.anatomy)
+    source = body.anatomy
+    if source is None:
+        source = resolve_preset(store, body.anatomyPreset)
+    fields = anatomy.project_fields(validated_anatomy(source))
     fields["attrib"] = _project_attrib(store, fields["attrib"])
     project = ProjectRecord(
         name=body.name,

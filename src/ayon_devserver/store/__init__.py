@@ -14,6 +14,11 @@ from pathlib import Path
 
 from .attributes import AttributeStore
 from .db import Database
+from .entities import ENTITY_TYPES, EntityStore, Record
+from .hierarchy import HierarchyStore
+from .listing import ListingStore
+from .presets import PresetStore
+from .project_extras import ProjectFolderStore, RootsStore
 from .projects import ProjectRecord, ProjectStore
 from .sessions import SessionStore
 from .users import UserRecord, UserStore
@@ -31,14 +36,26 @@ class Store:
         self.users = UserStore(self.db)
         self.sessions = SessionStore(self.db)
         self.projects = ProjectStore(self.db)
+        self.entities = EntityStore(self.db)
+        self.hierarchy = HierarchyStore(self.db, self.entities)
+        self.listing = ListingStore(self.db)
+        self.presets = PresetStore(self.db)
+        self.project_folders = ProjectFolderStore(self.db)
+        self.roots = RootsStore(self.db)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self.db.transaction():
             yield
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Atomic block nested in the current transaction (see Database)."""
+        with self.db.savepoint():
+            yield
+
     def close(self) -> None:
         self.db.close()
 
 
-__all__ = ["ProjectRecord", "Store", "UserRecord"]
+__all__ = ["ENTITY_TYPES", "ProjectRecord", "Record", "Store", "UserRecord"]

@@ -10,7 +10,9 @@ commits (or rolls back) them together.
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -24,9 +26,14 @@ from .schema import migrate
 BUSY_TIMEOUT_S = 30.0
 
 
+_ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
 def dumps(value: Any) -> str:
     """JSON for a JSON column (compact, UTF-8)."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    if not value and isinstance(value, (dict, list)):
+        return "{}" if isinstance(value, dict) else "[]"
+    return _ENCODE(value)
 
 
 def loads(text: Optional[str], default: Any = None) -> Any:
@@ -39,6 +46,29 @@ def loads(text: Optional[str], default: Any = None) -> Any:
 def utcnow() -> str:
     """Timestamp as the real server writes them: ISO 8601 with +00:00."""
     return datetime.now(timezone.utc).isoformat()
+
+
+def _regexp(pattern: Optional[str], value: Optional[str]) -> bool:
+    """SQL ``regexp(pattern, value)``: ``re.search`` semantics, like the
+    ``~`` operator of PostgreSQL the real server uses; ``False`` for NULL."""
+    if pattern is None or value is None:
+        return False
+    return _compiled(pattern).search(value) is not None
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    compiled = _PATTERNS.get(pattern)
+    if compiled is None:
+        if len(_PATTERNS) > 256:
+            _PATTERNS.clear()
+        compiled = _PATTERNS[pattern] = re.compile(pattern)
+    return compiled
+
+
+_SAVEPOINTS = itertools.count(1)
 
 
 class DatabaseClosed(RuntimeError):
@@ -70,6 +100,7 @@ class Database:
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        conn.create_function("regexp", 2, _regexp, deterministic=True)
         return conn
 
     def connection(self) -> sqlite3.Connection:
@@ -103,6 +134,22 @@ class Database:
         self._local.depth = depth
         if depth == 0:
             conn.execute("COMMIT")
+
+    @contextmanager
+    def savepoint(self) -> Iterator[sqlite3.Connection]:
+        """A nested atomic block inside the current write transaction (one
+        is started when there is none): an exception rolls back only what
+        the block wrote."""
+        with self.transaction() as conn:
+            name = f"sp{next(_SAVEPOINTS)}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+                raise
+            conn.execute(f"RELEASE {name}")
 
     def read(self) -> sqlite3.Connection:
         """Connection for reads (autocommit; sees this thread's open writes)."""

@@ -1,8 +1,8 @@
 """Keyset paging: one SQL query per page of a connection.
 
 Rows are ordered by one unique column (``key``); a cursor is the key value of
-a row. ``first``/``after`` page forwards, ``last``/``before`` backwards, as in
-the Relay connection spec the real server's GraphQL follows.
+a row. ``first``/``after`` page forwards, ``last``/``before`` backwards, as
+the real server's GraphQL does (a backwards page comes newest first).
 """
 
 from __future__ import annotations
@@ -63,7 +63,8 @@ def fetch_page(
     if more:
         rows = rows[:limit]
     if backwards:
-        rows.reverse()
+        # As on the real server, a 'last' page lists its newest row first
+        # (clients page on with ``before: endCursor``, the oldest row).
         return Page(rows, has_next=before is not None, has_previous=more)
 
     page = Page(rows, has_next=more, has_previous=after is not None)

@@ -121,6 +121,22 @@ class ProjectStore:
                 raise NotFound(f"Project {project.name} not found")
         return project
 
+    def rename(self, name: str, new_name: str, code: Optional[str] = None) -> None:
+        """Rename a project; its entities follow (ON UPDATE CASCADE)."""
+        with self.db.transaction() as conn:
+            self.require(name)
+            other = conn.execute(
+                "SELECT name FROM projects WHERE lower(name) = lower(?) AND name != ?",
+                (new_name, name),
+            ).fetchone()
+            if other is not None:
+                raise Conflict(f"Project {new_name} already exists")
+            conn.execute(
+                "UPDATE projects SET name = ?, code = coalesce(?, code),"
+                " updated_at = ? WHERE name = ?",
+                (new_name, code, utcnow(), name),
+            )
+
     def delete(self, name: str) -> None:
         with self.db.transaction() as conn:
             cursor = conn.execute("DELETE FROM projects WHERE name = ?", (name,))

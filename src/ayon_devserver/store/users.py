@@ -241,6 +241,15 @@ class UserStore:
                 access[project_name] = groups
                 self.update(user.name, data={**user.data, "accessGroups": access})
 
+    def rename_project_access(self, project_name: str, new_name: str) -> None:
+        """Follow a project rename in everyone's access groups."""
+        with self.db.transaction():
+            for user in self.all():
+                access = user.access_groups
+                if project_name in access:
+                    access[new_name] = access.pop(project_name)
+                    self.update(user.name, data={**user.data, "accessGroups": access})
+
     def revoke_project_access(self, project_name: str) -> None:
         """Forget a deleted project in everyone's access groups."""
         with self.db.transaction():
