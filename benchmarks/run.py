@@ -70,9 +70,12 @@ def free_port() -> int:
 
 def generate_show(data_dir: Path, project: str, folders: int) -> None:
     from ayon_devserver.generate import generate_show as generate
+    from ayon_devserver.generate import plan_show
 
     started = time.perf_counter()
-    summary = generate(data_dir, project, folders=folders, seed=7)
+    summary = generate(data_dir, project, **plan_show(folders), seed=7,
+                       tasks_per_folder=2, products_per_folder=1,
+                       versions_per_product=3, representations_per_version=2)
     print(f"generated {project} in {time.perf_counter() - started:.1f} s: "
           f"{summary}", flush=True)
 
