@@ -12,7 +12,7 @@ $(PY):
 	$(PY) -m pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -q -e '.[server,cli,dev]'
+	$(PY) -m pip install -q -e '.[server,cli,dev,speedups]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -540,23 +540,28 @@ class ServerAPICore:
 
     def get(self, entrypoint: str, **kwargs: Any) -> RestApiResponse:
         """GET with kwargs as query parameters."""
-        return self.raw_get(entrypoint, params=kwargs)
+        return self._do_rest("GET", self._endpoint_to_url(entrypoint),
+                             {"params": kwargs, "fast": True})
 
     def delete(self, entrypoint: str, **kwargs: Any) -> RestApiResponse:
         """DELETE with kwargs as query parameters."""
-        return self.raw_delete(entrypoint, params=kwargs)
+        return self._do_rest("DELETE", self._endpoint_to_url(entrypoint),
+                             {"params": kwargs, "fast": True})
 
     def post(self, entrypoint: str, **kwargs: Any) -> RestApiResponse:
         """POST with kwargs as the JSON body."""
-        return self.raw_post(entrypoint, json=kwargs)
+        return self._do_rest("POST", self._endpoint_to_url(entrypoint),
+                             {"json": kwargs, "fast": True})
 
     def put(self, entrypoint: str, **kwargs: Any) -> RestApiResponse:
         """PUT with kwargs as the JSON body."""
-        return self.raw_put(entrypoint, json=kwargs)
+        return self._do_rest("PUT", self._endpoint_to_url(entrypoint),
+                             {"json": kwargs, "fast": True})
 
     def patch(self, entrypoint: str, **kwargs: Any) -> RestApiResponse:
         """PATCH with kwargs as the JSON body."""
-        return self.raw_patch(entrypoint, json=kwargs)
+        return self._do_rest("PATCH", self._endpoint_to_url(entrypoint),
+                             {"json": kwargs, "fast": True})
 
     # -- GraphQL -----------------------------------------------------------------
     def query_graphql(self, query: str, variables: Optional[dict[str, Any]] = None
@@ -568,7 +573,8 @@ class ServerAPICore:
         response = self._do_rest(
             "POST", self._graphql_url,
             {"json": {"query": query, "variables": variables or {}},
-             "idempotent": bool(_READ_ONLY_QUERY_RE.match(query))},
+             "idempotent": bool(_READ_ONLY_QUERY_RE.match(query)),
+             "fast": True},
         )
         response.raise_for_status()
         data = response.data

@@ -1,7 +1,6 @@
 """Response objects returned by the REST verbs and by ``query_graphql``."""
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 from http import HTTPStatus
@@ -9,6 +8,7 @@ from typing import Any, Optional
 
 import requests
 
+from . import _json
 from .exceptions import HTTPRequestError, UnauthorizedError
 
 log = logging.getLogger("ayon_api")
@@ -97,7 +97,7 @@ class RestApiResponse:
         if "json" not in ctype and content[:1] not in (b"{", b"["):
             return {}
         try:
-            return json.loads(content)
+            return _json.loads(content)
         except ValueError:
             return {}
 

@@ -8,15 +8,19 @@ error message this module produces.
 from __future__ import annotations
 
 import email.utils
+import json
 import logging
 import random
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
+from urllib.parse import urlsplit
 
 import requests
 from requests import exceptions as rexc
+from requests.structures import CaseInsensitiveDict
 from urllib3 import exceptions as u3exc
 
 from .exceptions import ServerNotReached, UrlError
@@ -148,6 +152,20 @@ class RetryPolicy:
         return safe or self.was_not_sent(exc)
 
 
+def _environment_proxies() -> dict[str, str]:
+    """Proxies from HTTP(S)_PROXY/ALL_PROXY (NO_PROXY is honoured per host
+    by ``Transport._no_proxy``)."""
+    return {
+        scheme: url for scheme, url in urllib.request.getproxies().items()
+        if scheme in ("http", "https", "all")
+    }
+
+
+_FAST_KWARGS = frozenset({"params", "json", "headers", "timeout", "verify",
+                          "cert", "proxies"})
+_encode_params = requests.models.RequestEncodingMixin._encode_params  # type: ignore[attr-defined]
+
+
 def _replayable(kwargs: dict[str, Any]) -> bool:
     """A body that can be sent twice (not a stream or generator)."""
     if kwargs.get("files"):
@@ -179,6 +197,7 @@ class Transport:
         self._sleep = sleep
         self._session: Optional[requests.Session] = None
         self._mounts: dict[str, Any] = {}
+        self._bypass_proxy: dict[str, bool] = {}
         self._lock = threading.Lock()
 
     # -- session ----------------------------------------------------------------
@@ -198,6 +217,10 @@ class Transport:
 
     def _new_session(self) -> requests.Session:
         session = requests.Session()
+        # requests re-reads proxy variables (walking the whole environment)
+        # on every request when trust_env is on: read them once here.
+        session.trust_env = False
+        session.proxies.update(_environment_proxies())
         session.headers.update(self.headers)
         session.verify = self.verify
         session.cert = self.cert
@@ -240,14 +263,19 @@ class Transport:
         *,
         idempotent: Optional[bool] = None,
         max_retries: Optional[int] = None,
+        fast: bool = False,
         **kwargs: Any,
     ) -> requests.Response:
         """Send one request, repeating it only when the policy allows.
 
         Returns the response of the last attempt, whatever its status.
         Raises ServerNotReached when no attempt got an answer, UrlError when
-        the URL cannot be used at all.
+        the URL cannot be used at all. ``fast`` (for the library's own
+        calls with ``params``/``json``/``headers`` only) skips the per-request
+        work of ``requests.Session`` and hands the request straight to its
+        transport adapter; raw calls keep the full ``requests`` behaviour.
         """
+        fast = fast and _FAST_KWARGS.issuperset(kwargs)
         method = method.upper()
         safe = method in _IDEMPOTENT_METHODS if idempotent is None else idempotent
         safe = safe and _replayable(kwargs)
@@ -257,12 +285,17 @@ class Transport:
         kwargs.setdefault("verify", self.verify)
         kwargs.setdefault("cert", self.cert)
         session = self.session
+        if session.proxies and "proxies" not in kwargs and self._no_proxy(url):
+            kwargs["proxies"] = dict.fromkeys(session.proxies)
         attempt = 0
         while True:
             attempt += 1
             started = time.perf_counter()
             try:
-                response = session.request(method, url, **kwargs)
+                if fast:
+                    response = self._send_fast(session, method, url, kwargs)
+                else:
+                    response = session.request(method, url, **kwargs)
             except (rexc.InvalidURL, rexc.MissingSchema, rexc.InvalidSchema) as exc:
                 raise UrlError(
                     self._redact(f"Invalid URL '{url}': {exc}"), "Invalid URL"
@@ -296,6 +329,54 @@ class Transport:
                     self._sleep(wait)
                     continue
             return response
+
+    @staticmethod
+    def _send_fast(session: requests.Session, method: str, url: str,
+                   kwargs: dict[str, Any]) -> requests.Response:
+        """Prepare the request by hand and send it through the session's
+        adapter (same pool, TLS options and proxies); redirects fall back to
+        the full session path."""
+        params = kwargs.get("params")
+        if params:
+            url = f"{url}?{_encode_params(params)}"
+        prepared = requests.PreparedRequest()
+        prepared.method = method
+        prepared.url = url
+        headers: CaseInsensitiveDict[Any] = CaseInsensitiveDict(session.headers)
+        for key, value in (kwargs.get("headers") or {}).items():
+            if value is None:
+                headers.pop(key, None)
+            else:
+                headers[key] = value
+        body = None
+        if kwargs.get("json") is not None:
+            body = json.dumps(kwargs["json"], allow_nan=False).encode()
+            headers.setdefault("Content-Type", "application/json")
+        if body is not None:
+            headers["Content-Length"] = str(len(body))
+        elif method not in ("GET", "HEAD"):
+            headers["Content-Length"] = "0"
+        prepared.headers = headers
+        prepared.body = body
+        prepared.hooks = {"response": []}
+        proxies = kwargs.get("proxies")
+        if proxies is None:
+            proxies = session.proxies
+        response = session.get_adapter(url).send(
+            prepared, stream=False, timeout=kwargs["timeout"],
+            verify=kwargs["verify"], cert=kwargs["cert"], proxies=proxies)
+        if response.is_redirect:
+            response.close()
+            return session.request(method, url.split("?", 1)[0], **kwargs)
+        return response
+
+    def _no_proxy(self, url: str) -> bool:
+        """True when NO_PROXY excludes the host of ``url`` (cached)."""
+        host = urlsplit(url).netloc
+        if host not in self._bypass_proxy:
+            self._bypass_proxy[host] = bool(
+                requests.utils.should_bypass_proxies(url, no_proxy=None))
+        return self._bypass_proxy[host]
 
     def _redact(self, text: str) -> str:
         return self.secrets.redact(text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 from urllib.parse import quote
 
-from .. import constants
+from .. import _json, constants
 from .._sentinels import NOT_SET
 from ..graphql.paging import iter_connection_nodes
 from ..graphql.selection import render_selection
@@ -242,7 +242,7 @@ def build_query(project_name: str, entity_type: EntityType, filters: Filters,
 
 def _loads(value: Any, default: Any) -> Any:
     if isinstance(value, str):
-        return json.loads(value) if value else default
+        return _json.loads(value) if value else default
     return default if value is None else value
 
 
