@@ -26,8 +26,8 @@ log = logging.getLogger("ayon_api")
 
 OPERATION_TYPES = ("create", "update", "delete")
 BACKGROUND_WAIT_TIMEOUT = 3600.0
-POLL_FIRST_INTERVAL = 0.05
-POLL_MAX_INTERVAL = 1.0
+POLL_FIRST_INTERVAL = 0.01
+POLL_MAX_INTERVAL = 0.25
 _MAX_LISTED_FAILURES = 10
 
 
@@ -301,7 +301,7 @@ class OperationsAPI(EntitiesAPI):
         """Queue entity operations as a server task; returns the task
         (``id``, ``status``: pending/in_progress/completed, ``result``).
 
-        With ``wait`` the task is polled (50 ms, growing to 1 s) until it
+        With ``wait`` the task is polled (10 ms, growing to 0.25 s) until it
         completes, at most ``wait_timeout`` seconds (default one hour;
         FailedOperations when exceeded). A completed task whose batch failed
         raises FailedOperations unless ``raise_on_fail`` is False.
