@@ -4,7 +4,10 @@ from __future__ import annotations
 import datetime
 import enum
 import platform
+import secrets
 import string
+import threading
+import time
 import uuid
 from collections import namedtuple
 from typing import Any, Optional, Union
@@ -156,9 +159,35 @@ class ThumbnailContent:
         return bool(self._id and self.content and self.content_type)
 
 
+class _TimeOrderedIds:
+    """Version 1 UUIDs (time-ordered, as AYON ids are) with a random node,
+    generated without the system call of ``uuid.uuid1``."""
+
+    _EPOCH_OFFSET = 0x01B21DD213814000  # 1582-10-15 in 100 ns steps
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last = 0
+        self._node = secrets.randbits(48) | (1 << 40)  # multicast: not a MAC
+        self._clock = secrets.randbits(14) | 0x8000  # RFC 4122 variant
+
+    def next(self) -> str:
+        with self._lock:
+            stamp = time.time_ns() // 100 + self._EPOCH_OFFSET
+            if stamp <= self._last:
+                stamp = self._last + 1
+            self._last = stamp
+        return (f"{stamp & 0xFFFFFFFF:08x}{(stamp >> 32) & 0xFFFF:04x}"
+                f"{((stamp >> 48) & 0x0FFF) | 0x1000:04x}"
+                f"{self._clock:04x}{self._node:012x}")
+
+
+_IDS = _TimeOrderedIds()
+
+
 def create_entity_id() -> str:
-    """A new entity id: 32 lower-case hex characters."""
-    return uuid.uuid1().hex
+    """A new entity id: 32 lower-case hex characters (a time-ordered UUID)."""
+    return _IDS.next()
 
 
 def convert_entity_id(entity_id: Any) -> Optional[str]:

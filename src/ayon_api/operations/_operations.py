@@ -26,10 +26,26 @@ def check_entity_type(entity_type: Any) -> str:
     return str(entity_type)
 
 
+_IMMUTABLE = (str, int, float, bool, type(None))
+
+
+def copy_data(value: Any) -> Any:
+    """A deep copy of JSON-like data (fast for dicts, lists and scalars)."""
+    if isinstance(value, _IMMUTABLE):
+        return value
+    if type(value) is dict:
+        return {key: copy_data(item) for key, item in value.items()}
+    if type(value) is list:
+        return [copy_data(item) for item in value]
+    return copy.deepcopy(value)
+
+
 def removed_to_none(value: Any) -> Any:
     """A deep copy of ``value`` with every REMOVED_VALUE replaced by None."""
     if value is REMOVED_VALUE:
         return None
+    if isinstance(value, _IMMUTABLE):
+        return value
     if isinstance(value, dict):
         return {key: removed_to_none(item) for key, item in value.items()}
     if isinstance(value, list):
@@ -102,7 +118,7 @@ class CreateOperation(AbstractOperation):
         super().__init__(project_name, entity_type, session)
         if data is not None and not isinstance(data, dict):
             raise TypeError(f"Create data must be a dict, got {data!r}")
-        self._data: dict[str, Any] = copy.deepcopy(data) if data else {}
+        self._data: dict[str, Any] = copy_data(data) if data else {}
         if not self._data.get("id"):
             self._data["id"] = create_entity_id()
         else:

@@ -32,10 +32,41 @@ _MAX_LISTED_FAILURES = 10
 
 
 # -- input: operations to JSON ------------------------------------------------------
+class _NotPlainJson(Exception):
+    pass
+
+
+def _plain_json_copy(value: Any) -> Any:
+    """Copy of ``value`` when it holds only plain JSON values (the common
+    case, checked fast); raises _NotPlainJson otherwise."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is dict:
+        result = {}
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _NotPlainJson
+            result[key] = _plain_json_copy(item)
+        return result
+    if kind is list:
+        return [_plain_json_copy(item) for item in value]
+    if kind is float and math.isfinite(value):
+        return value
+    raise _NotPlainJson
+
+
 def to_json_value(value: Any, where: str) -> Any:
     """A JSON-ready copy of ``value``: datetimes become epoch seconds,
     ``REMOVED_VALUE`` becomes None; anything else that JSON cannot hold
     raises ValueError naming ``where`` and the value."""
+    try:
+        return _plain_json_copy(value)
+    except _NotPlainJson:
+        return _to_json_value(value, where)
+
+
+def _to_json_value(value: Any, where: str) -> Any:
     if value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
@@ -48,10 +79,10 @@ def to_json_value(value: Any, where: str) -> Any:
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 raise ValueError(
                     f"{where} has a key {key!r} that is not a string")
-            result[str(key)] = to_json_value(item, f"{where}[{key!r}]")
+            result[str(key)] = _to_json_value(item, f"{where}[{key!r}]")
         return result
     if isinstance(value, (list, tuple)):
-        return [to_json_value(item, f"{where}[{index}]")
+        return [_to_json_value(item, f"{where}[{index}]")
                 for index, item in enumerate(value)]
     if isinstance(value, datetime.datetime):
         return int(value.timestamp())
