@@ -237,8 +237,6 @@ class ProjectsAPI(AnatomyAPI):
             "name": project_name, "code": project_code, "anatomy": anatomy,
             "library": bool(library_project),
         }
-        if data is not None:
-            body["data"] = data
         if skeleton:
             body["skeleton"] = True
         response = self.post("projects", **body)
@@ -248,6 +246,9 @@ class ProjectsAPI(AnatomyAPI):
             raise ValueError(
                 f"Failed to create project '{project_name}': "
                 f"{response.status_code} {response.detail}")
+        if data:
+            # The deploy body has no ``data``: set it right after.
+            self.update_project(project_name, data=data)
         project = self.get_project(project_name)
         if project is None:
             raise ValueError(f"Project '{project_name}' was not created")
