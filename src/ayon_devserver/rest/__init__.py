@@ -10,11 +10,13 @@ from . import (
     auth,
     entities,
     hierarchy,
+    lookups,
     operations,
     project_extras,
     project_folders,
     projects,
     system,
+    tasks,
     users,
 )
 
@@ -29,6 +31,8 @@ ROUTERS: list[APIRouter] = [
     attributes.router,
     hierarchy.router,
     entities.router,
+    tasks.router,
+    lookups.router,
     operations.router,
 ]
 

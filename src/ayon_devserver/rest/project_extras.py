@@ -3,7 +3,6 @@ product types, entity URIs."""
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Any, Literal, Optional
 
 from fastapi import APIRouter, Body, Header, Path, Request, Response
@@ -11,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from ..auth import CurrentUser, require_manager
 from ..entities import ENTITY_TYPES, Renderer, version_name
+from ..roots import site_roots
 from ..store import Store
 from ..util import PROJECT_NAME_PATTERN
 from .entities import ProjectName, project_context
@@ -71,12 +71,6 @@ def set_project_roots_overrides(
     return Response(status_code=204)
 
 
-def current_platform() -> str:
-    if sys.platform.startswith("win"):
-        return "windows"
-    return "darwin" if sys.platform == "darwin" else "linux"
-
-
 @router.get("/siteRoots")
 def get_project_site_roots(
     project_name: ProjectName,
@@ -88,15 +82,7 @@ def get_project_site_roots(
 ) -> dict[str, str]:
     """Root paths for a platform, with the site's overrides applied."""
     store, project = project_context(request, user, project_name)
-    platform_name = platform or current_platform()
-    roots = {
-        name: str((values or {}).get(platform_name, ""))
-        for name, values in (project.config.get("roots") or {}).items()
-    }
-    site = site_id or x_ayon_site_id
-    if site:
-        roots.update(store.roots.overrides(project_name, user.name).get(site, {}))
-    return roots
+    return site_roots(store, project, user.name, site_id or x_ayon_site_id, platform)
 
 
 @router.get("/stats")

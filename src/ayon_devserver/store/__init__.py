@@ -17,6 +17,7 @@ from .db import Database
 from .entities import ENTITY_TYPES, EntityStore, Record
 from .hierarchy import HierarchyStore
 from .listing import ListingStore
+from .lookups import LookupStore
 from .presets import PresetStore
 from .project_extras import ProjectFolderStore, RootsStore
 from .projects import ProjectRecord, ProjectStore
@@ -39,6 +40,7 @@ class Store:
         self.entities = EntityStore(self.db)
         self.hierarchy = HierarchyStore(self.db, self.entities)
         self.listing = ListingStore(self.db)
+        self.lookups = LookupStore(self.db)
         self.presets = PresetStore(self.db)
         self.project_folders = ProjectFolderStore(self.db)
         self.roots = RootsStore(self.db)
