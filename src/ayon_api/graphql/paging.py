@@ -1,12 +1,43 @@
 """Cursor paging over GraphQL connections, written once."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Callable, Optional
 
 from ..exceptions import GraphQlQueryError
+from .selection import render_selection
 
 RunQuery = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+
+def connection_query(
+    operation: str,
+    declarations: Iterable[str],
+    path: Sequence[tuple[str, Iterable[str]]],
+    selected: Iterable[str],
+) -> str:
+    """A query named ``operation`` for :func:`iter_connection_nodes`: it
+    selects ``selected`` on the nodes of the connection at the end of
+    ``path`` (``(field, [arguments])`` pairs, outermost first), declares
+    ``$first``/``$after`` and passes them to that connection."""
+    *parents, (connection, arguments) = path
+    head = ", ".join(["$first: Int", "$after: String", *declarations])
+    lines = [f"query {operation}({head}) {{"]
+    for depth, (field, field_arguments) in enumerate(parents, 1):
+        lines.append(f"{'  ' * depth}{field}({', '.join(field_arguments)}) {{")
+    pad = "  " * (len(parents) + 1)
+    connection_arguments = ", ".join(
+        ["first: $first", "after: $after", *arguments])
+    lines += [
+        f"{pad}{connection}({connection_arguments}) {{",
+        f"{pad}  edges {{", f"{pad}    node {{",
+        render_selection(selected, indent=len(pad) + 6),
+        f"{pad}    }}", f"{pad}  }}",
+        f"{pad}  pageInfo {{", f"{pad}    endCursor", f"{pad}    hasNextPage",
+        f"{pad}  }}", f"{pad}}}",
+    ]
+    lines += [f"{'  ' * depth}}}" for depth in range(len(parents), -1, -1)]
+    return "\n".join(lines)
 
 
 def iter_connection_nodes(

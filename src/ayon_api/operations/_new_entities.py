@@ -8,26 +8,26 @@ from collections.abc import Iterable
 from typing import Any, Optional
 
 from .._sentinels import REMOVED_VALUE
-from ..resources._entities import check_entity_id, check_name
-from ..utils import create_entity_id
+from ..resources._bodies import (
+    check_files,
+    check_version,
+    folder_create_body,
+    product_create_body,
+    representation_create_body,
+    task_create_body,
+    version_create_body,
+    workfile_create_body,
+)
+from ..resources._entities import check_name, check_or_create_id
 
 
-def _new_id(entity_id: Optional[str]) -> str:
-    return create_entity_id() if entity_id is None else check_entity_id(
-        entity_id)
-
-
-def _entity(entity_id: Optional[str], required: dict[str, Any],
-            attribs: Optional[dict[str, Any]], data: Optional[dict[str, Any]],
-            optional: dict[str, Any]) -> dict[str, Any]:
-    """``id``, the required keys, ``attrib`` and ``data`` (copied, ``{}``
-    when None), then the optional keys that are not None."""
-    entity = {"id": _new_id(entity_id), **required,
-              "attrib": dict(attribs or {}), "data": dict(data or {})}
-    for key, value in optional.items():
-        if value is not None:
-            entity[key] = list(value) if key in ("tags", "assignees") else value
-    return entity
+def _entity(entity_id: Optional[str], body: dict[str, Any],
+            **always: Any) -> dict[str, Any]:
+    """A create body as an entity: ``id`` first, the ``always`` keys even
+    when None, ``attrib`` and ``data`` copied (``{}`` when not given)."""
+    return {"id": check_or_create_id(entity_id), **always, **body,
+            "attrib": dict(body.get("attrib") or {}),
+            "data": dict(body.get("data") or {})}
 
 
 def new_folder_entity(
@@ -43,13 +43,9 @@ def new_folder_entity(
     entity_id: Optional[str] = None,
 ) -> dict[str, Any]:
     """Body of a new folder (``parent_id`` None: at the project root)."""
-    return _entity(entity_id, {
-        "name": check_name(name, "folder name"),
-        "folderType": folder_type,
-        "parentId": None if parent_id is None
-        else check_entity_id(parent_id, "parent id"),
-    }, attribs, data, {"thumbnailId": thumbnail_id, "status": status,
-                       "active": active, "tags": tags})
+    return _entity(entity_id, folder_create_body(
+        name, folder_type, parent_id, None, attribs, data, tags, status,
+        active, thumbnail_id), folderType=folder_type, parentId=None)
 
 
 def new_task_entity(
@@ -68,13 +64,9 @@ def new_task_entity(
     task_id: Optional[str] = None,
 ) -> dict[str, Any]:
     """Body of a new task of a folder."""
-    return _entity(task_id, {
-        "name": check_name(name, "task name"),
-        "taskType": task_type,
-        "folderId": check_entity_id(folder_id, "folder id"),
-    }, attrib, data, {"label": label, "assignees": assignees,
-                      "thumbnailId": thumbnail_id, "status": status,
-                      "active": active, "tags": tags})
+    return _entity(task_id, task_create_body(
+        name, task_type, folder_id, label, assignees, attrib, data, tags,
+        status, active, thumbnail_id))
 
 
 def new_product_entity(
@@ -89,12 +81,9 @@ def new_product_entity(
     entity_id: Optional[str] = None,
 ) -> dict[str, Any]:
     """Body of a new product of a folder."""
-    return _entity(entity_id, {
-        "name": check_name(name, "product name"),
-        "productType": product_type,
-        "folderId": check_entity_id(folder_id, "folder id"),
-    }, attribs, data, {"productBaseType": product_base_type,
-                       "status": status, "tags": tags})
+    return _entity(entity_id, product_create_body(
+        name, product_type, folder_id, attribs, data, tags, status, None,
+        product_base_type))
 
 
 def new_version_entity(
@@ -110,16 +99,9 @@ def new_version_entity(
     entity_id: Optional[str] = None,
 ) -> dict[str, Any]:
     """Body of a new version of a product."""
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise TypeError(f"version must be an int, got {version!r}")
-    return _entity(entity_id, {
-        "version": version,
-        "productId": check_entity_id(product_id, "product id"),
-    }, attribs, data, {
-        "taskId": None if task_id is None
-        else check_entity_id(task_id, "task id"),
-        "thumbnailId": thumbnail_id, "author": author, "status": status,
-        "tags": tags})
+    return _entity(entity_id, version_create_body(
+        version, product_id, task_id, author, attribs, data, tags, status,
+        None, thumbnail_id))
 
 
 def new_hero_version_entity(
@@ -135,11 +117,9 @@ def new_hero_version_entity(
     entity_id: Optional[str] = None,
 ) -> dict[str, Any]:
     """Body of a new hero version (stored as the negative version number)."""
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise TypeError(f"version must be an int, got {version!r}")
     return new_version_entity(
-        -abs(version), product_id, task_id, thumbnail_id, author, status,
-        tags, attribs, data, entity_id)
+        -abs(check_version(version)), product_id, task_id, thumbnail_id,
+        author, status, tags, attribs, data, entity_id)
 
 
 def new_representation_entity(
@@ -153,14 +133,10 @@ def new_representation_entity(
     traits: Optional[dict[str, Any]] = None,
     entity_id: Optional[str] = None,
 ) -> dict[str, Any]:
-    """Body of a new representation of a version."""
-    if not isinstance(files, list):
-        raise TypeError(f"files must be a list of dicts, got {files!r}")
-    return _entity(entity_id, {
-        "name": check_name(name, "representation name"),
-        "versionId": check_entity_id(version_id, "version id"),
-        "files": list(files),
-    }, attribs, data, {"traits": traits, "status": status, "tags": tags})
+    """Body of a new representation of a version (``files`` copied)."""
+    check_files(files, required=True)
+    return _entity(entity_id, representation_create_body(
+        name, version_id, list(files), attribs, data, traits, tags, status))
 
 
 def new_workfile_entity(
@@ -181,10 +157,8 @@ def new_workfile_entity(
     attrib["extension"] = os.path.splitext(basename)[1]
     if description is not None:
         attrib["description"] = description
-    return _entity(entity_id, {
-        "path": filepath,
-        "taskId": check_entity_id(task_id, "task id"),
-    }, attrib, data, {"status": status, "tags": tags})
+    return _entity(entity_id, workfile_create_body(
+        filepath, task_id, None, attrib, data, tags, status))
 
 
 def new_workfile_info(

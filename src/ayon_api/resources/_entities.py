@@ -1,7 +1,7 @@
 """Project entities declared once: folders, tasks, products, versions,
 representations and workfiles share the GraphQL getter and the REST
-create/update/delete written here; the resource modules only declare their
-filters and fields."""
+create/update/delete written here (sending the bodies that ``_bodies``
+builds); the resource modules only declare their filters and fields."""
 from __future__ import annotations
 
 import json
@@ -13,9 +13,7 @@ from typing import Any, Optional
 from urllib.parse import quote
 
 from .. import _json, constants
-from .._sentinels import NOT_SET
-from ..graphql.paging import iter_connection_nodes
-from ..graphql.selection import render_selection
+from ..graphql.paging import connection_query, iter_connection_nodes
 from ..typing import AnyEntityDict
 from ..utils import create_entity_id, fill_own_attribs
 from .attributes import AttributesAPI
@@ -93,6 +91,13 @@ def check_entity_id(entity_id: Any, what: str = "entity id") -> str:
     raise ValueError(f"Invalid {what} {entity_id!r}: expected 32 hex characters")
 
 
+def check_or_create_id(entity_id: Any, what: str = "entity id") -> str:
+    """A checked id (see :func:`check_entity_id`), or a new one for None."""
+    if entity_id is None:
+        return create_entity_id()
+    return check_entity_id(entity_id, what)
+
+
 def check_ids(values: Any, what: str) -> Optional[list[str]]:
     """None, or a deduplicated list of valid ids."""
     if values is None:
@@ -120,6 +125,34 @@ def check_name(value: Any, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"Invalid {what} {value!r}")
     return value
+
+
+NamePairs = set[tuple[str, str]]
+
+
+def check_name_pairs(
+    names_by_ids: Any, argument: str, id_what: str, names_what: str,
+    ids: Optional[list[str]], names: Optional[list[str]],
+) -> tuple[Optional[NamePairs], Optional[list[str]], Optional[list[str]]]:
+    """A ``{parent_id: [names]}`` filter as ``(parent id, name)`` pairs,
+    with the ``ids`` and ``names`` filters narrowed to what the pairs hold
+    (pairs None and the filters unchanged when ``names_by_ids`` is None)."""
+    if names_by_ids is None:
+        return None, ids, names
+    if not isinstance(names_by_ids, dict):
+        raise TypeError(f"{argument} must be a dict")
+    pairs = {
+        (check_entity_id(parent_id, id_what), name)
+        for parent_id, items in names_by_ids.items()
+        for name in check_strings(items, names_what) or []
+    }
+    pair_ids = sorted({parent_id for parent_id, _ in pairs})
+    pair_names = sorted({name for _, name in pairs})
+    if ids is not None:
+        pair_ids = [parent_id for parent_id in ids if parent_id in pair_ids]
+    if names is not None:
+        pair_names = [name for name in names if name in pair_names]
+    return pairs, pair_ids, pair_names
 
 
 _HAS_LINKS = frozenset({"NONE", "IN", "OUT", "ANY", "BOTH"})
@@ -222,21 +255,12 @@ def entity_fields(entity_type: EntityType, fields: Optional[Iterable[str]],
 
 def build_query(project_name: str, entity_type: EntityType, filters: Filters,
                 selected: set[str]) -> tuple[str, dict[str, Any]]:
-    declarations = ", ".join(
-        ["$projectName: String!", "$first: Int", "$after: String",
-         *filters.declarations])
-    arguments = ", ".join(
-        ["first: $first", "after: $after", *filters.arguments])
-    query = (
-        f"query {entity_type.query_name}({declarations}) {{\n"
-        f"  project(name: $projectName) {{\n"
-        f"    {entity_type.plural}({arguments}) {{\n"
-        f"      edges {{\n        node {{\n"
-        f"{render_selection(selected, indent=10)}\n"
-        f"        }}\n      }}\n"
-        f"      pageInfo {{\n        endCursor\n        hasNextPage\n      }}\n"
-        f"    }}\n  }}\n}}"
-    )
+    query = connection_query(
+        entity_type.query_name,
+        ["$projectName: String!", *filters.declarations],
+        [("project", ["name: $projectName"]),
+         (entity_type.plural, filters.arguments)],
+        selected)
     return query, {"projectName": project_name, **filters.variables}
 
 
@@ -301,6 +325,26 @@ class EntitiesAPI(AttributesAPI):
                 continue
             yield parse_entity(entity_type, node, own_attributes)
 
+    def _iter_name_pairs(
+        self,
+        project_name: str,
+        entity_type: EntityType,
+        filters: Filters,
+        selected: set[str],
+        active: Optional[bool],
+        pairs: Optional[NamePairs],
+        parent_key: str,
+    ) -> Iterator[Any]:
+        """:meth:`_iter_entities`, keeping only the entities whose
+        ``(entity[parent_key], name)`` is in ``pairs`` (when not None)."""
+        if pairs is None:
+            return self._iter_entities(project_name, entity_type, filters,
+                                       selected, active)
+        found = self._iter_entities(project_name, entity_type, filters,
+                                    selected | {parent_key, "name"}, active)
+        return (entity for entity in found
+                if (entity[parent_key], entity["name"]) in pairs)
+
     @staticmethod
     def _empty() -> Iterator[Any]:
         return iter(())
@@ -315,26 +359,19 @@ class EntitiesAPI(AttributesAPI):
 
     def _create_entity(self, project_name: str, entity_type: EntityType,
                        entity_id: Optional[str], body: dict[str, Any]) -> str:
-        """POST a new entity (None values are left out); returns its id."""
-        entity_id = (create_entity_id() if entity_id is None else
-                     check_entity_id(entity_id, f"{entity_type.name} id"))
-        payload = {"id": entity_id}
-        payload.update({k: v for k, v in body.items() if v is not None})
+        """POST a create body (from ``_bodies``) with the entity's id
+        (generated when None); returns the id."""
+        new_id = check_or_create_id(entity_id, f"{entity_type.name} id")
         response = self.post(self._entity_path(project_name, entity_type),
-                             **payload)
+                             id=new_id, **body)
         response.raise_for_status()
-        return entity_id
+        return new_id
 
     def _update_entity(self, project_name: str, entity_type: EntityType,
-                       entity_id: str, changes: dict[str, Any],
-                       nullable: Optional[dict[str, Any]] = None) -> None:
-        """PATCH an entity: ``changes`` skip None, ``nullable`` skip NOT_SET
-        (so None can be sent to clear a value)."""
-        payload = {k: v for k, v in changes.items() if v is not None}
-        payload.update({k: v for k, v in (nullable or {}).items()
-                        if v is not NOT_SET})
+                       entity_id: str, body: dict[str, Any]) -> None:
+        """PATCH an update body (from ``_bodies``) to an entity."""
         path = self._entity_path(project_name, entity_type, entity_id)
-        response = self.patch(path, **payload)
+        response = self.patch(path, **body)
         response.raise_for_status()
 
     def _delete_entity(self, project_name: str, entity_type: EntityType,

@@ -7,6 +7,7 @@ from typing import Any, Optional
 from .._sentinels import NOT_SET
 from ..exceptions import UnsupportedServerVersion
 from ..typing import FlatFolderDict, FolderDict, ProjectHierarchyDict
+from ._bodies import folder_create_body, folder_update_body
 from ._entities import (
     FOLDER,
     EntitiesAPI,
@@ -226,19 +227,10 @@ class FoldersAPI(EntitiesAPI):
         folder_id: Optional[str] = None,
     ) -> str:
         """Create a folder; returns its id."""
-        return self._create_entity(project_name, FOLDER, folder_id, {
-            "name": check_name(name, "folder name"),
-            "folderType": folder_type,
-            "parentId": None if parent_id is None
-            else check_entity_id(parent_id, "parent id"),
-            "label": label,
-            "attrib": check_dict(attrib, "attrib"),
-            "data": check_dict(data, "data"),
-            "tags": check_strings(tags, "tags"),
-            "status": status,
-            "active": active,
-            "thumbnailId": thumbnail_id,
-        })
+        return self._create_entity(
+            project_name, FOLDER, folder_id, folder_create_body(
+                name, folder_type, parent_id, label, attrib, data, tags,
+                status, active, thumbnail_id))
 
     def update_folder(
         self,
@@ -257,14 +249,10 @@ class FoldersAPI(EntitiesAPI):
     ) -> None:
         """Change a folder; arguments left out are not changed (None clears
         ``parent_id``, ``label`` and ``thumbnail_id``)."""
-        self._update_entity(project_name, FOLDER, folder_id, {
-            "name": name, "folderType": folder_type,
-            "attrib": check_dict(attrib, "attrib"),
-            "data": check_dict(data, "data"),
-            "tags": check_strings(tags, "tags"), "status": status,
-            "active": active,
-        }, {"parentId": parent_id, "label": label,
-            "thumbnailId": thumbnail_id})
+        self._update_entity(
+            project_name, FOLDER, folder_id, folder_update_body(
+                name, folder_type, parent_id, label, attrib, data, tags,
+                status, active, thumbnail_id))
 
     def delete_folder(self, project_name: str, folder_id: str,
                       force: bool = False) -> None:

@@ -7,15 +7,15 @@ from typing import Any, Optional
 from ..exceptions import UnsupportedServerVersion
 from ..graphql.selection import render_selection
 from ..typing import ProductDict, ProductTypeDict
+from ._bodies import product_create_body, product_update_body
 from ._entities import (
     OWN_ATTRIBUTES_DEPRECATED,
     PRODUCT,
     EntitiesAPI,
     Filters,
-    check_dict,
-    check_entity_id,
     check_ids,
     check_name,
+    check_name_pairs,
     check_project_name,
     check_strings,
     warn_own_attributes,
@@ -47,23 +47,10 @@ class ProductsAPI(EntitiesAPI):
         (``{folder_id: [names]}``) matches name and folder pairs."""
         warn_own_attributes(own_attributes)
         check_project_name(project_name)
-        folder_id_list = check_ids(folder_ids, "folder_ids")
-        name_list = check_strings(product_names, "product_names")
-        pairs: Optional[set[tuple[str, str]]] = None
-        if names_by_folder_ids is not None:
-            if not isinstance(names_by_folder_ids, dict):
-                raise TypeError("names_by_folder_ids must be a dict")
-            pairs = {
-                (check_entity_id(folder_id, "folder id"), name)
-                for folder_id, names in names_by_folder_ids.items()
-                for name in check_strings(names, "product names") or []
-            }
-            pair_folders = sorted({f for f, _ in pairs})
-            pair_names = sorted({n for _, n in pairs})
-            folder_id_list = pair_folders if folder_id_list is None else [
-                f for f in folder_id_list if f in pair_folders]
-            name_list = pair_names if name_list is None else [
-                n for n in name_list if n in pair_names]
+        pairs, folder_id_list, name_list = check_name_pairs(
+            names_by_folder_ids, "names_by_folder_ids", "folder id",
+            "product names", check_ids(folder_ids, "folder_ids"),
+            check_strings(product_names, "product_names"))
         if product_base_types is not None and (
                 not self.is_product_base_type_supported()):
             raise UnsupportedServerVersion(
@@ -91,15 +78,10 @@ class ProductsAPI(EntitiesAPI):
             query_filters.add_json_filter(filters),
         ])
         selected = self._entity_fields(PRODUCT, fields, False, active)
-        if pairs is not None:
-            selected |= {"folderId", "name"}
         if not matchable:
             return self._empty()
-        products = self._iter_entities(project_name, PRODUCT, query_filters,
-                                       selected, active)
-        if pairs is None:
-            return products
-        return (p for p in products if (p["folderId"], p["name"]) in pairs)
+        return self._iter_name_pairs(project_name, PRODUCT, query_filters,
+                                     selected, active, pairs, "folderId")
 
     def get_product_by_id(self, project_name: str, product_id: str,
                           fields: Optional[Iterable[str]] = None,
@@ -178,17 +160,10 @@ class ProductsAPI(EntitiesAPI):
                 not self.is_product_base_type_supported()):
             raise UnsupportedServerVersion(
                 "Product base types need AYON server 1.13.0 or newer")
-        return self._create_entity(project_name, PRODUCT, product_id, {
-            "name": check_name(name, "product name"),
-            "productType": check_name(product_type, "product type"),
-            "productBaseType": product_base_type,
-            "folderId": check_entity_id(folder_id, "folder id"),
-            "attrib": check_dict(attrib, "attrib"),
-            "data": check_dict(data, "data"),
-            "tags": check_strings(tags, "tags"),
-            "status": status,
-            "active": active,
-        })
+        return self._create_entity(
+            project_name, PRODUCT, product_id, product_create_body(
+                name, product_type, folder_id, attrib, data, tags, status,
+                active, product_base_type))
 
     def update_product(
         self,
@@ -205,16 +180,10 @@ class ProductsAPI(EntitiesAPI):
         active: Optional[bool] = None,
     ) -> None:
         """Change a product; arguments left out are not changed."""
-        self._update_entity(project_name, PRODUCT, product_id, {
-            "name": name,
-            "folderId": None if folder_id is None
-            else check_entity_id(folder_id, "folder id"),
-            "productType": product_type, "productBaseType": product_base_type,
-            "attrib": check_dict(attrib, "attrib"),
-            "data": check_dict(data, "data"),
-            "tags": check_strings(tags, "tags"), "status": status,
-            "active": active,
-        })
+        self._update_entity(
+            project_name, PRODUCT, product_id, product_update_body(
+                name, folder_id, product_type, product_base_type, attrib,
+                data, tags, status, active))
 
     def delete_product(self, project_name: str, product_id: str) -> None:
         self._delete_entity(project_name, PRODUCT, product_id)

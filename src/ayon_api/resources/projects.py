@@ -8,8 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Optional
 
 from ..constants import PROJECT_NAME_REGEX
-from ..graphql.paging import iter_connection_nodes
-from ..graphql.selection import render_selection
+from ..graphql.paging import connection_query, iter_connection_nodes
 from ._entities import check_project_name, check_strings, project_path
 from .anatomy import AnatomyAPI
 
@@ -23,19 +22,6 @@ _GRAPHQL_FIELDS = frozenset({
 })
 _STATUS_SCOPES = ["folder", "task", "product", "version", "representation",
                   "workfile"]
-_PROJECTS_QUERY = """query ProjectsQuery($first: Int, $after: String{decl}) {{
-  projects(first: $first, after: $after{args}) {{
-    edges {{
-      node {{
-{selection}
-      }}
-    }}
-    pageInfo {{
-      endCursor
-      hasNextPage
-    }}
-  }}
-}}"""
 
 
 def _top_level(fields: Iterable[str]) -> set[str]:
@@ -120,19 +106,19 @@ class ProjectsAPI(AnatomyAPI):
                           project_name: Optional[str] = None,
                           include_skeleton: bool = False
                           ) -> Iterator[dict[str, Any]]:
-        decl, args = "", ""
+        declarations, arguments = [], []
         variables: dict[str, Any] = {}
         if project_name is not None:
-            decl += ", $projectName: String"
-            args += ", name: $projectName"
+            declarations.append("$projectName: String")
+            arguments.append("name: $projectName")
             variables["projectName"] = project_name
         if include_skeleton:
-            decl += ", $skeleton: Boolean!"
-            args += ", includeSkeleton: $skeleton"
+            declarations.append("$skeleton: Boolean!")
+            arguments.append("includeSkeleton: $skeleton")
             variables["skeleton"] = True
-        query = _PROJECTS_QUERY.format(
-            decl=decl, args=args,
-            selection=render_selection(_graphql_selection(fields), indent=8))
+        query = connection_query("ProjectsQuery", declarations,
+                                 [("projects", arguments)],
+                                 _graphql_selection(fields))
         for node in iter_connection_nodes(
             self._graphql_data, query, variables, ("projects",), 300,
         ):

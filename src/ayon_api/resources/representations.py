@@ -5,10 +5,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Optional
 
-from ..graphql.paging import iter_connection_nodes
-from ..graphql.selection import render_selection
+from ..graphql.paging import connection_query, iter_connection_nodes
 from ..typing import RepresentationDict
 from ..utils import RepresentationHierarchy, RepresentationParents
+from ._bodies import representation_create_body, representation_update_body
 from ._entities import (
     ENTITY_PAGE_SIZE,
     FOLDER,
@@ -20,11 +20,11 @@ from ._entities import (
     EntitiesAPI,
     EntityType,
     Filters,
-    check_dict,
     check_entity_id,
     check_has_links,
     check_ids,
     check_name,
+    check_name_pairs,
     check_project_name,
     check_strings,
     parse_entity,
@@ -40,26 +40,6 @@ _LEVELS: tuple[tuple[str, EntityType, str], ...] = (
     ("product", PRODUCT, "version.product"),
     ("folder", FOLDER, "version.product.folder"),
 )
-
-_HIERARCHY_QUERY = """query RepresentationsHierarchy(
-  $projectName: String!, $first: Int, $after: String,
-  $representationIds: [String!]
-) {{
-  project(name: $projectName) {{
-    representations(ids: $representationIds, first: $first, after: $after) {{
-      edges {{
-        node {{
-{selection}
-        }}
-      }}
-      pageInfo {{
-        endCursor
-        hasNextPage
-      }}
-    }}
-  }}
-}}"""
-
 
 def _nested(node: dict[str, Any], path: str) -> Optional[RepresentationDict]:
     current: Any = node
@@ -90,23 +70,10 @@ class RepresentationsAPI(ProjectsAPI, EntitiesAPI):
         ``names_by_version_ids`` (``{version_id: [names]}``) matches pairs."""
         warn_own_attributes(own_attributes)
         check_project_name(project_name)
-        version_id_list = check_ids(version_ids, "version_ids")
-        name_list = check_strings(representation_names, "representation_names")
-        pairs: Optional[set[tuple[str, str]]] = None
-        if names_by_version_ids is not None:
-            if not isinstance(names_by_version_ids, dict):
-                raise TypeError("names_by_version_ids must be a dict")
-            pairs = {
-                (check_entity_id(version_id, "version id"), name)
-                for version_id, names in names_by_version_ids.items()
-                for name in check_strings(names, "representation names") or []
-            }
-            pair_versions = sorted({v for v, _ in pairs})
-            pair_names = sorted({n for _, n in pairs})
-            version_id_list = pair_versions if version_id_list is None else [
-                v for v in version_id_list if v in pair_versions]
-            name_list = pair_names if name_list is None else [
-                n for n in name_list if n in pair_names]
+        pairs, version_id_list, name_list = check_name_pairs(
+            names_by_version_ids, "names_by_version_ids", "version id",
+            "representation names", check_ids(version_ids, "version_ids"),
+            check_strings(representation_names, "representation_names"))
         query_filters = Filters()
         matchable = all([
             query_filters.add("representationIds", "ids", "[String!]",
@@ -126,15 +93,10 @@ class RepresentationsAPI(ProjectsAPI, EntitiesAPI):
             query_filters.add_json_filter(filters),
         ])
         selected = self._entity_fields(REPRESENTATION, fields, False, active)
-        if pairs is not None:
-            selected |= {"versionId", "name"}
         if not matchable:
             return self._empty()
-        found = self._iter_entities(project_name, REPRESENTATION,
-                                    query_filters, selected, active)
-        if pairs is None:
-            return found
-        return (r for r in found if (r["versionId"], r["name"]) in pairs)
+        return self._iter_name_pairs(project_name, REPRESENTATION, query_filters,
+                                     selected, active, pairs, "versionId")
 
     def get_representation_by_id(
         self, project_name: str, representation_id: str,
@@ -264,8 +226,12 @@ class RepresentationsAPI(ProjectsAPI, EntitiesAPI):
             for name in self._entity_fields(entity_type, fields_by_level[level]):
                 selected.add(f"{path}.{name}")
         project = self.get_project(project_name, fields=project_fields)
-        query = _HIERARCHY_QUERY.format(
-            selection=render_selection(selected, indent=10))
+        query = connection_query(
+            "RepresentationsHierarchy",
+            ["$projectName: String!", "$representationIds: [String!]"],
+            [("project", ["name: $projectName"]),
+             ("representations", ["ids: $representationIds"])],
+            selected)
         for node in iter_connection_nodes(
             self._graphql_data, query,
             {"projectName": project_name, "representationIds": ids},
@@ -329,20 +295,11 @@ class RepresentationsAPI(ProjectsAPI, EntitiesAPI):
         representation_id: Optional[str] = None,
     ) -> str:
         """Create a representation of a version; returns its id."""
-        if files is not None and not isinstance(files, list):
-            raise TypeError(f"files must be a list of dicts, got {files!r}")
         return self._create_entity(
-            project_name, REPRESENTATION, representation_id, {
-                "name": check_name(name, "representation name"),
-                "versionId": check_entity_id(version_id, "version id"),
-                "files": files,
-                "attrib": check_dict(attrib, "attrib"),
-                "data": check_dict(data, "data"),
-                "traits": check_dict(traits, "traits"),
-                "tags": check_strings(tags, "tags"),
-                "status": status,
-                "active": active,
-            })
+            project_name, REPRESENTATION, representation_id,
+            representation_create_body(
+                name, version_id, files, attrib, data, traits, tags, status,
+                active))
 
     def update_representation(
         self,
@@ -359,17 +316,11 @@ class RepresentationsAPI(ProjectsAPI, EntitiesAPI):
         active: Optional[bool] = None,
     ) -> None:
         """Change a representation; arguments left out are not changed."""
-        self._update_entity(project_name, REPRESENTATION, representation_id, {
-            "name": name,
-            "versionId": None if version_id is None
-            else check_entity_id(version_id, "version id"),
-            "files": files,
-            "attrib": check_dict(attrib, "attrib"),
-            "data": check_dict(data, "data"),
-            "traits": check_dict(traits, "traits"),
-            "tags": check_strings(tags, "tags"), "status": status,
-            "active": active,
-        })
+        self._update_entity(
+            project_name, REPRESENTATION, representation_id,
+            representation_update_body(
+                name, version_id, files, attrib, data, traits, tags, status,
+                active))
 
     def delete_representation(self, project_name: str,
                               representation_id: str) -> None:

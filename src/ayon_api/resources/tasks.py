@@ -6,11 +6,11 @@ from typing import Any, Optional
 
 from .._sentinels import NOT_SET
 from ..typing import TaskDict
+from ._bodies import task_create_body, task_update_body
 from ._entities import (
     TASK,
     EntitiesAPI,
     Filters,
-    check_dict,
     check_entity_id,
     check_ids,
     check_name,
@@ -179,19 +179,10 @@ class TasksAPI(FoldersAPI, EntitiesAPI):
         task_id: Optional[str] = None,
     ) -> str:
         """Create a task in a folder; returns its id."""
-        return self._create_entity(project_name, TASK, task_id, {
-            "name": check_name(name, "task name"),
-            "taskType": check_name(task_type, "task type"),
-            "folderId": check_entity_id(folder_id, "folder id"),
-            "label": label,
-            "assignees": check_strings(assignees, "assignees"),
-            "attrib": check_dict(attrib, "attrib"),
-            "data": check_dict(data, "data"),
-            "tags": check_strings(tags, "tags"),
-            "status": status,
-            "active": active,
-            "thumbnailId": thumbnail_id,
-        })
+        return self._create_entity(
+            project_name, TASK, task_id, task_create_body(
+                name, task_type, folder_id, label, assignees, attrib, data,
+                tags, status, active, thumbnail_id))
 
     def update_task(
         self,
@@ -210,16 +201,10 @@ class TasksAPI(FoldersAPI, EntitiesAPI):
         thumbnail_id: Optional[str] = NOT_SET,
     ) -> None:
         """Change a task; arguments left out are not changed."""
-        self._update_entity(project_name, TASK, task_id, {
-            "name": name, "taskType": task_type,
-            "folderId": None if folder_id is None
-            else check_entity_id(folder_id, "folder id"),
-            "assignees": check_strings(assignees, "assignees"),
-            "attrib": check_dict(attrib, "attrib"),
-            "data": check_dict(data, "data"),
-            "tags": check_strings(tags, "tags"), "status": status,
-            "active": active,
-        }, {"label": label, "thumbnailId": thumbnail_id})
+        self._update_entity(
+            project_name, TASK, task_id, task_update_body(
+                name, task_type, folder_id, label, assignees, attrib, data,
+                tags, status, active, thumbnail_id))
 
     def delete_task(self, project_name: str, task_id: str) -> None:
         self._delete_entity(project_name, TASK, task_id)

@@ -7,7 +7,7 @@ from typing import Any, Optional
 from urllib.parse import quote
 
 from ..constants import DEFAULT_GRAPHQL_PAGE_SIZE, DEFAULT_USER_FIELDS
-from ..graphql import iter_connection_nodes, render_selection
+from ..graphql.paging import connection_query, iter_connection_nodes
 from .attributes import AttributesAPI
 
 
@@ -38,21 +38,6 @@ def _user_fields(fields: Optional[Iterable[str]]) -> set[str]:
             name = "allAttrib"
         result.add(name)
     return result
-
-
-_USERS_QUERY = """query Users($first: Int, $after: String{decl}) {{
-  users(first: $first, after: $after{args}) {{
-    edges {{
-      node {{
-{selection}
-      }}
-    }}
-    pageInfo {{
-      endCursor
-      hasNextPage
-    }}
-  }}
-}}"""
 
 
 class UsersAPI(AttributesAPI):
@@ -112,7 +97,7 @@ class UsersAPI(AttributesAPI):
         if names == [] or mails == []:
             return
         variables: dict[str, Any] = {}
-        decl, args = [], []
+        declarations, arguments = [], []
         for var, gql_type, arg, value in (
             ("userNames", "[String!]", "names", names),
             ("emails", "[String!]", "emails", mails),
@@ -120,12 +105,10 @@ class UsersAPI(AttributesAPI):
         ):
             if value is not None:
                 variables[var] = value
-                decl.append(f", ${var}: {gql_type}")
-                args.append(f", {arg}: ${var}")
-        query = _USERS_QUERY.format(
-            decl="".join(decl), args="".join(args),
-            selection=render_selection(selected, indent=8),
-        )
+                declarations.append(f"${var}: {gql_type}")
+                arguments.append(f"{arg}: ${var}")
+        query = connection_query("Users", declarations,
+                                 [("users", arguments)], selected)
         for user in iter_connection_nodes(
             self._graphql_data, query, variables, ("users",),
             DEFAULT_GRAPHQL_PAGE_SIZE,

@@ -7,12 +7,12 @@ from typing import Any, Optional
 
 from .._sentinels import NOT_SET
 from ..typing import VersionDict
+from ._bodies import version_create_body, version_update_body
 from ._entities import (
     OWN_ATTRIBUTES_DEPRECATED,
     VERSION,
     EntitiesAPI,
     Filters,
-    check_dict,
     check_entity_id,
     check_ids,
     check_project_name,
@@ -247,21 +247,10 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
         version_id: Optional[str] = None,
     ) -> str:
         """Create a version of a product; returns its id."""
-        if isinstance(version, bool) or not isinstance(version, int):
-            raise TypeError(f"version must be an int, got {version!r}")
-        return self._create_entity(project_name, VERSION, version_id, {
-            "version": version,
-            "productId": check_entity_id(product_id, "product id"),
-            "taskId": None if task_id is None
-            else check_entity_id(task_id, "task id"),
-            "author": author,
-            "attrib": check_dict(attrib, "attrib"),
-            "data": check_dict(data, "data"),
-            "tags": check_strings(tags, "tags"),
-            "status": status,
-            "active": active,
-            "thumbnailId": thumbnail_id,
-        })
+        return self._create_entity(
+            project_name, VERSION, version_id, version_create_body(
+                version, product_id, task_id, author, attrib, data, tags,
+                status, active, thumbnail_id))
 
     def update_version(
         self,
@@ -279,16 +268,10 @@ class VersionsAPI(ProductsAPI, EntitiesAPI):
         thumbnail_id: Optional[str] = NOT_SET,
     ) -> None:
         """Change a version; arguments left out are not changed."""
-        self._update_entity(project_name, VERSION, version_id, {
-            "version": version,
-            "productId": None if product_id is None
-            else check_entity_id(product_id, "product id"),
-            "author": author,
-            "attrib": check_dict(attrib, "attrib"),
-            "data": check_dict(data, "data"),
-            "tags": check_strings(tags, "tags"), "status": status,
-            "active": active,
-        }, {"taskId": task_id, "thumbnailId": thumbnail_id})
+        self._update_entity(
+            project_name, VERSION, version_id, version_update_body(
+                version, product_id, task_id, author, attrib, data, tags,
+                status, active, thumbnail_id))
 
     def delete_version(self, project_name: str, version_id: str) -> None:
         self._delete_entity(project_name, VERSION, version_id)

@@ -6,13 +6,12 @@ from typing import Any, Optional
 
 from .._sentinels import NOT_SET
 from ..typing import WorkfileInfoDict
+from ._bodies import workfile_create_body, workfile_update_body
 from ._entities import (
     OWN_ATTRIBUTES_DEPRECATED,
     WORKFILE,
     EntitiesAPI,
     Filters,
-    check_dict,
-    check_entity_id,
     check_has_links,
     check_ids,
     check_name,
@@ -129,16 +128,10 @@ class WorkfilesAPI(EntitiesAPI):
         workfile_id: Optional[str] = None,
     ) -> str:
         """Register a workfile of a task; returns its id."""
-        return self._create_entity(project_name, WORKFILE, workfile_id, {
-            "path": check_name(path, "workfile path"),
-            "taskId": check_entity_id(task_id, "task id"),
-            "thumbnailId": thumbnail_id,
-            "attrib": check_dict(attrib, "attrib"),
-            "data": check_dict(data, "data"),
-            "tags": check_strings(tags, "tags"),
-            "status": status,
-            "active": active,
-        })
+        return self._create_entity(
+            project_name, WORKFILE, workfile_id, workfile_create_body(
+                path, task_id, thumbnail_id, attrib, data, tags, status,
+                active))
 
     def update_workfile_entity(
         self,
@@ -157,16 +150,10 @@ class WorkfilesAPI(EntitiesAPI):
         updated_by: Optional[str] = None,
     ) -> None:
         """Change a workfile; arguments left out are not changed."""
-        self._update_entity(project_name, WORKFILE, workfile_id, {
-            "path": path,
-            "taskId": None if task_id is None
-            else check_entity_id(task_id, "task id"),
-            "attrib": check_dict(attrib, "attrib"),
-            "data": check_dict(data, "data"),
-            "tags": check_strings(tags, "tags"), "status": status,
-            "active": active, "createdBy": created_by,
-            "updatedBy": updated_by,
-        }, {"thumbnailId": thumbnail_id})
+        self._update_entity(
+            project_name, WORKFILE, workfile_id, workfile_update_body(
+                path, task_id, attrib, data, tags, status, active,
+                thumbnail_id, created_by, updated_by))
 
     def update_workfile_info(
         self,
