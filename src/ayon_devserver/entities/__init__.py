@@ -5,7 +5,12 @@ endpoints and batch operations, and their REST payloads. SQL stays in
 
 from __future__ import annotations
 
-from .operations import BackgroundOperations, OperationsRequestModel, OperationsRunner
+from .operations import (
+    BackgroundOperations,
+    OperationsRequestModel,
+    OperationsRunner,
+    gc_paused,
+)
 from .payloads import Renderer, version_name
 from .service import EntityService, new_id
 
@@ -18,6 +23,7 @@ __all__ = [
     "OperationsRequestModel",
     "OperationsRunner",
     "Renderer",
+    "gc_paused",
     "new_id",
     "version_name",
 ]

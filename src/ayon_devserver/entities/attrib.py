@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 
 from ..errors import InvalidData
 
@@ -57,17 +57,22 @@ def _coerce(kind: str, value: Any) -> Any:
 
 
 def clean_attrib(
-    definitions: Iterable[Mapping[str, Any]],
+    definitions: Union[Iterable[Mapping[str, Any]], Mapping[str, Mapping[str, Any]]],
     values: Optional[Mapping[str, Any]],
     *,
     keep_none: bool = False,
 ) -> dict[str, Any]:
     """Attribute values checked against ``definitions`` (those of the
-    entity's scope). Unknown names are dropped, as the real server does;
-    ``None`` values are dropped unless ``keep_none`` (a patch: remove)."""
+    entity's scope, or their ``{name: data}``). Unknown names are dropped, as
+    the real server does; ``None`` values are dropped unless ``keep_none`` (a
+    patch: remove)."""
     if not values:
         return {}
-    by_name = {d["name"]: d["data"] for d in definitions}
+    by_name = (
+        definitions
+        if type(definitions) is dict or isinstance(definitions, Mapping)
+        else {d["name"]: d["data"] for d in definitions}
+    )
     result: dict[str, Any] = {}
     for name, value in values.items():
         data = by_name.get(name)

@@ -19,8 +19,7 @@ STRUCTURAL = ("name", "folder_type", "parent_id")
 def prepare(service: EntityService, record: Record, current: Optional[Record]) -> None:
     """Complete and check a new folder (``current`` is None) or the changes
     to one: sets ``record["path"]`` when the folder's place changes."""
-    store = service.store
-    project_name = service.project.name
+    ctx = service.ctx
     if current is None and not record.get("folder_type"):
         if not service.project.folder_types:
             raise Conflict("No folder types defined")
@@ -31,7 +30,7 @@ def prepare(service: EntityService, record: Record, current: Optional[Record]) -
     if current is not None:
         for key in STRUCTURAL:
             if key in record and record[key] != current[key]:
-                if store.hierarchy.paths_with_versions(project_name, [current["path"]]):
+                if ctx.has_versions_below(current["path"]):
                     raise Forbidden(
                         f"Cannot change {key} of a folder with published versions"
                     )
@@ -39,7 +38,7 @@ def prepare(service: EntityService, record: Record, current: Optional[Record]) -
 
     if current is not None and "name" not in record and "parent_id" not in record:
         return
-    merged = {**(current or {}), **record}
+    merged = record if current is None else {**current, **record}
     parent_path = ""
     parent_id = merged.get("parent_id")
     if parent_id:
@@ -54,8 +53,8 @@ def prepare(service: EntityService, record: Record, current: Optional[Record]) -
             raise BadRequest("Cannot move a folder under itself or its descendants")
     path = f"{parent_path}/{merged['name']}"
     if current is None or path != current["path"]:
-        other = store.hierarchy.folder_by_path(project_name, path)
-        if other is not None and other["id"] != merged["id"]:
+        other = ctx.folder_id_at(path)
+        if other is not None and other != merged["id"]:
             where = parent_path or "the project root"
             raise duplicate(
                 f"Folder with name '{merged['name']}' already exists under {where}."

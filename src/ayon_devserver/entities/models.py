@@ -1,12 +1,16 @@
 """Request bodies of entity create/update (REST and batch operations alike),
 named as on the real server so validation messages read the same
-("1 validation error for FolderPostModel ...")."""
+("1 validation error for FolderPostModel ..."). Most bodies are validated
+as TypedDicts made from the models (``_validator``): the same checks and
+errors, the given fields as a dict, at a third of the cost (batches validate
+thousands)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Any, Callable, Literal, Optional, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from typing_extensions import Annotated, NotRequired, Required, TypedDict
 
 from ..errors import InvalidData
 
@@ -156,22 +160,53 @@ PATCH_MODELS: dict[str, type[_Base]] = {
 }
 
 
-def _validate(model: type[BaseModel], data: Any) -> dict[str, Any]:
+def _has_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_has_models(a) for a in get_args(annotation))
+
+
+def _validator(model: type[BaseModel]) -> Callable[[Any], dict[str, Any]]:
+    """``model_validate`` then ``model_dump(exclude_unset=True)``.
+
+    A model without models inside is validated as a TypedDict of the same
+    name, fields and constraints: that gives the fields set (and only those)
+    straight as a dict, with the same errors, without making a model."""
+    if any(_has_models(info.annotation) for info in model.model_fields.values()):
+        validate = model.__pydantic_validator__.validate_python
+        return lambda data: validate(data).model_dump(exclude_unset=True)
+    fields: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        annotation = info.annotation
+        if info.metadata:
+            annotation = Annotated[(annotation, *info.metadata)]
+        fields[name] = (
+            Required[annotation] if info.is_required() else NotRequired[annotation]
+        )
+    body = TypedDict(model.__name__, fields)  # type: ignore[operator]
+    body.__pydantic_config__ = ConfigDict(extra="ignore")  # type: ignore[attr-defined]
+    return TypeAdapter(body).validate_python
+
+
+_POST_VALIDATORS = {t: _validator(m) for t, m in POST_MODELS.items()}
+_PATCH_VALIDATORS = {t: _validator(m) for t, m in PATCH_MODELS.items()}
+
+
+def _validate(validate: Callable[[Any], dict[str, Any]], data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InvalidData("Invalid data provided: expected an object")
     try:
-        parsed = model.model_validate(data)
+        return validate(data)
     except ValidationError as exc:
         raise InvalidData(f"Invalid data provided: {exc}") from None
-    return parsed.model_dump(exclude_unset=True)
 
 
 def validate_post(entity_type: str, data: Any) -> dict[str, Any]:
     """The given fields of a create body, validated (unset ones left out)."""
-    return _validate(POST_MODELS[entity_type], data)
+    return _validate(_POST_VALIDATORS[entity_type], data)
 
 
 def validate_patch(entity_type: str, data: Any) -> dict[str, Any]:
     """The given fields of a patch body, validated (``None`` kept: it clears
     nullable fields and, inside attrib/data, removes keys)."""
-    return _validate(PATCH_MODELS[entity_type], data)
+    return _validate(_PATCH_VALIDATORS[entity_type], data)

@@ -5,7 +5,10 @@ Validation follows the real server: names and ids by pattern (400
 ``invalid_data``); a type, status or parent that does not exist is a
 foreign-key violation (409); duplicates are unique violations (409, the
 detail names the duplicate); missing targets of update/delete are 404.
-Callers run each request (or batch) inside ``store.transaction()``.
+Callers run each request (or batch) inside ``store.transaction()``. Reads
+and writes go through an ``EntityContext``: straight to the store for a REST
+request, a ``BatchContext`` (lookups from memory, writes held back) for a
+batch of operations.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from ..util import merge_patch
 from . import folders as folder_rules
 from .attrib import clean_attrib, merge_attrib
 from .conflicts import duplicate, not_present
+from .context import UPDATE_READS, EntityContext
 from .models import ID_REGEX, validate_patch, validate_post
 
 # body key -> column, per entity type (common keys are handled apart)
@@ -72,52 +76,88 @@ def new_id() -> str:
     return uuid.uuid1().hex
 
 
+def _found(record: Optional[Record], entity_id: str) -> Record:
+    if record is None:
+        raise NotFound(f"Entity {entity_id} not found")
+    return record
+
+
+def _merged(record: Record, current: Optional[Record]) -> Record:
+    """The entity as it will be (read it only: may be ``record`` itself)."""
+    return record if current is None else {**current, **record}
+
+
 class EntityService:
-    def __init__(self, store: Store, project: ProjectRecord, user: UserRecord) -> None:
+    def __init__(
+        self,
+        store: Store,
+        project: ProjectRecord,
+        user: UserRecord,
+        context: Optional[EntityContext] = None,
+    ) -> None:
         self.store = store
         self.project = project
         self.user = user
+        self.ctx = context or EntityContext(store, project.name)
+        # names of the project's statuses and types, default statuses
+        self._names: dict[str, frozenset[str]] = {}
+        self._default_status: dict[str, str] = {}
+        self._prepare = {
+            entity_type: getattr(self, f"_prepare_{entity_type}")
+            for entity_type in FIELDS
+        }
 
     # -- lookups -------------------------------------------------------------
 
     def get(self, entity_type: str, entity_id: str) -> Optional[Record]:
-        return self.store.entities.get(entity_type, self.project.name, entity_id)
+        return self.ctx.get(entity_type, entity_id)
 
     def require(self, entity_type: str, entity_id: str) -> Record:
-        record = self.get(entity_type, entity_id)
-        if record is None:
-            raise NotFound(f"Entity {entity_id} not found")
-        return record
+        return _found(self.ctx.get(entity_type, entity_id), entity_id)
 
     def parent(self, entity_type: str, column: str, entity_id: str) -> Record:
-        """A referenced entity; 409 when missing (foreign key)."""
-        record = self.get(entity_type, entity_id)
+        """A referenced entity (maybe only what identifies and places it:
+        id, name, parent, path); 409 when missing (foreign key)."""
+        record = self.ctx.find(entity_type, entity_id)
         if record is None:
             raise not_present(column, entity_id, f"{entity_type}s")
         return record
 
     def default_status(self, entity_type: str) -> str:
+        found = self._default_status.get(entity_type)
+        if found is not None:
+            return found
         statuses = self.project.statuses
         for status in statuses:
             scope = status.get("scope")
             if scope is None or entity_type in scope:
-                return str(status["name"])
-        if statuses:
-            return str(statuses[0]["name"])
-        raise Conflict("No default status available")
+                found = str(status["name"])
+                break
+        else:
+            if not statuses:
+                raise Conflict("No default status available")
+            found = str(statuses[0]["name"])
+        self._default_status[entity_type] = found
+        return found
+
+    def _known(self, kind: str) -> frozenset[str]:
+        names = self._names.get(kind)
+        if names is None:
+            items = {
+                "status": self.project.statuses,
+                "folder_type": self.project.folder_types,
+                "task_type": self.project.task_types,
+            }[kind]
+            names = self._names[kind] = frozenset(i["name"] for i in items)
+        return names
 
     def check_status(self, status: str) -> str:
-        if status not in {s["name"] for s in self.project.statuses}:
+        if status not in self._known("status"):
             raise not_present("status", status, "statuses")
         return status
 
     def check_type(self, kind: str, value: str) -> str:
-        items = (
-            self.project.folder_types
-            if kind == "folder_type"
-            else self.project.task_types
-        )
-        if value not in {t["name"] for t in items}:
+        if value not in self._known(kind):
             raise not_present(kind, value, f"{kind}s")
         return value
 
@@ -130,7 +170,7 @@ class EntityService:
         eid = entity_id or values.get("id") or new_id()
         if not _ID_RE.match(str(eid)):
             raise InvalidData(f"Invalid data provided: id {eid!r} is not a 32-hex id")
-        if self.get(entity_type, eid) is not None:
+        if self.ctx.find(entity_type, eid) is not None:
             raise duplicate(
                 f"{entity_type.capitalize()} with id '{eid}' already exists."
             )
@@ -154,8 +194,8 @@ class EntityService:
         }
         for key, column in FIELDS[entity_type].items():
             record[column] = values.get(key)
-        getattr(self, f"_prepare_{entity_type}")(record, None)
-        self.store.entities.insert(entity_type, record)
+        self._prepare[entity_type](record, None)
+        self.ctx.insert(entity_type, record)
         return eid
 
     def _attrib(
@@ -164,7 +204,9 @@ class EntityService:
         values: Optional[dict[str, Any]],
         keep_none: bool = False,
     ) -> dict[str, Any]:
-        definitions = self.store.attributes.for_scope(entity_type)
+        if not values:
+            return {}
+        definitions = self.ctx.attribute_definitions(entity_type)
         cleaned = clean_attrib(definitions, values, keep_none=keep_none)
         return cleaned if keep_none else dict(sorted(cleaned.items()))
 
@@ -174,7 +216,7 @@ class EntityService:
         folder_rules.prepare(self, record, current)
 
     def _prepare_task(self, record: Record, current: Optional[Record]) -> None:
-        merged = {**(current or {}), **record}
+        merged = _merged(record, current)
         if "task_type" in record:
             self.check_type("task_type", record["task_type"])
         if "assignees" in record and record["assignees"] is None:
@@ -183,9 +225,7 @@ class EntityService:
             raise InvalidData("Invalid data provided: folderId is required")
         folder = self.parent("folder", "folder_id", merged["folder_id"])
         if current is None or {"name", "folder_id"} & set(record):
-            other = self.store.entities.find_id(
-                "task", self.project.name, folder_id=folder["id"], name=merged["name"]
-            )
+            other = self.ctx.sibling_id("task", folder["id"], merged["name"])
             if other is not None and other != merged["id"]:
                 raise duplicate(
                     f"Task with name '{merged['name']}' already exists in folder "
@@ -193,17 +233,12 @@ class EntityService:
                 )
 
     def _prepare_product(self, record: Record, current: Optional[Record]) -> None:
-        merged = {**(current or {}), **record}
+        merged = _merged(record, current)
         folder = self.parent("folder", "folder_id", merged["folder_id"])
         if current is None and not record.get("product_base_type"):
             record["product_base_type"] = record["product_type"]
         if current is None or {"name", "folder_id"} & set(record):
-            other = self.store.entities.find_id(
-                "product",
-                self.project.name,
-                folder_id=folder["id"],
-                name=merged["name"],
-            )
+            other = self.ctx.sibling_id("product", folder["id"], merged["name"])
             if other is not None and other != merged["id"]:
                 raise duplicate(
                     f"Product with name '{merged['name']}' already exists in folder "
@@ -211,19 +246,14 @@ class EntityService:
                 )
 
     def _prepare_version(self, record: Record, current: Optional[Record]) -> None:
-        merged = {**(current or {}), **record}
+        merged = _merged(record, current)
         product = self.parent("product", "product_id", merged["product_id"])
         if merged.get("task_id"):
             self.parent("task", "task_id", merged["task_id"])
         if current is None and not record.get("author"):
             record["author"] = self.user.name
         if current is None or {"version", "product_id"} & set(record):
-            other = self.store.entities.find_id(
-                "version",
-                self.project.name,
-                product_id=product["id"],
-                version=merged["version"],
-            )
+            other = self.ctx.sibling_id("version", product["id"], merged["version"])
             if other is not None and other != merged["id"]:
                 raise duplicate(
                     f"Version with version number {merged['version']} already "
@@ -233,7 +263,7 @@ class EntityService:
     def _prepare_representation(
         self, record: Record, current: Optional[Record]
     ) -> None:
-        merged = {**(current or {}), **record}
+        merged = _merged(record, current)
         version = self.parent("version", "version_id", merged["version_id"])
         if "files" in record:
             record["files"] = [
@@ -247,12 +277,7 @@ class EntityService:
                 for f in record["files"] or []
             ]
         if current is None or {"name", "version_id"} & set(record):
-            other = self.store.entities.find_id(
-                "representation",
-                self.project.name,
-                version_id=version["id"],
-                name=merged["name"],
-            )
+            other = self.ctx.sibling_id("representation", version["id"], merged["name"])
             if other is not None and other != merged["id"]:
                 raise duplicate(
                     f"Representation with name '{merged['name']}' already exists "
@@ -260,13 +285,14 @@ class EntityService:
                 )
 
     def _prepare_workfile(self, record: Record, current: Optional[Record]) -> None:
-        merged = {**(current or {}), **record}
+        merged = _merged(record, current)
         self.parent("task", "task_id", merged["task_id"])
 
     # -- update --------------------------------------------------------------
 
     def update(self, entity_type: str, entity_id: str, data: Any) -> None:
-        current = self.require(entity_type, entity_id)
+        reads = [c for c in UPDATE_READS if c in data] if isinstance(data, dict) else ()
+        current = _found(self.ctx.for_update(entity_type, entity_id, reads), entity_id)
         patch = validate_patch(entity_type, data)
         changes: Record = {}
         if "attrib" in patch:
@@ -282,31 +308,27 @@ class EntityService:
         for key, column in FIELDS[entity_type].items():
             if key in patch and (patch[key] is not None or column in NULLABLE):
                 changes[column] = patch[key]
-        getattr(self, f"_prepare_{entity_type}")(changes, current)
+        self._prepare[entity_type](changes, current)
         changes["updated_at"] = utcnow()
         changes["updated_by"] = patch.get("updatedBy") or self.user.name
         if patch.get("createdBy"):
             changes["created_by"] = patch["createdBy"]
-        self.store.entities.update(entity_type, self.project.name, entity_id, changes)
+        self.ctx.update(entity_type, current, changes)
         if (
             entity_type == "folder"
             and changes.get("path", current["path"]) != current["path"]
         ):
-            self.store.hierarchy.move_subtree(
-                self.project.name, current["path"], changes["path"]
-            )
+            self.ctx.move_subtree(current, changes["path"])
 
     # -- delete --------------------------------------------------------------
 
     def delete(self, entity_type: str, entity_id: str, force: bool = False) -> None:
-        current = self.require(entity_type, entity_id)
+        current = _found(self.ctx.find(entity_type, entity_id), entity_id)
         if force and not self.user.has_manager_rights:
             raise Forbidden("Only managers can force delete")
         ids = [entity_id]
         if entity_type == "folder":
-            if not force and self.store.hierarchy.has_content(
-                self.project.name, entity_id
-            ):
+            if not force and self.ctx.has_content(entity_id):
                 raise Conflict("Unable to delete a folder with products or tasks.")
-            ids = self.store.hierarchy.subtree_ids(self.project.name, current["path"])
-        self.store.hierarchy.delete_cascade(entity_type, self.project.name, ids)
+            ids = self.ctx.subtree_ids(current)
+        self.ctx.delete(entity_type, current, ids)

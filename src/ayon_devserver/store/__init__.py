@@ -51,6 +51,13 @@ class Store:
             yield
 
     @contextmanager
+    def large_cache(self) -> Iterator[None]:
+        """A larger page cache meanwhile, for a big transaction (see
+        Database)."""
+        with self.db.large_cache():
+            yield
+
+    @contextmanager
     def savepoint(self) -> Iterator[None]:
         """Atomic block nested in the current transaction (see Database)."""
         with self.db.savepoint():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Optional
 
-from .db import Database, loads
+from .db import Database, dumps, loads
 from .entities import EntityStore, Record, decode
 from .paging import in_clause
 
@@ -43,6 +43,18 @@ class HierarchyStore:
             .fetchone()
         )
         return None if row is None else decode(row)
+
+    def folder_ids_by_path(
+        self, project_name: str, paths: Iterable[str]
+    ) -> dict[str, str]:
+        """``{path: id}`` of the folders at ``paths`` (missing ones are left
+        out)."""
+        rows = self.db.read().execute(
+            "SELECT f.path, f.id FROM json_each(?) AS k CROSS JOIN folders AS f"
+            " WHERE f.project_name = ? AND f.path = k.value",
+            (dumps(list(paths)), project_name),
+        )
+        return {r[0]: r[1] for r in rows}
 
     def own_attrib_by_path(
         self, project_name: str, paths: Iterable[str]
