@@ -2,6 +2,7 @@
 GraphQL execution and server version. No resource logic lives here."""
 from __future__ import annotations
 
+import functools
 import logging
 import platform
 import re
@@ -39,6 +40,9 @@ def parse_server_version(version: str) -> ServerVersion:
         raise ValueError(f"Server version {version!r} is not a semantic version")
     major, minor, patch, pre, build = match.groups()
     return int(major), int(minor), int(patch), pre or "", build or ""
+
+
+_parse_version_cached = functools.lru_cache(maxsize=16)(parse_server_version)
 
 
 def normalize_base_url(base_url: Any) -> str:
@@ -342,7 +346,7 @@ class ServerAPICore:
         return str(self._get_server_info()["version"])
 
     def get_server_version_tuple(self) -> ServerVersion:
-        return parse_server_version(self.get_server_version())
+        return _parse_version_cached(self.get_server_version())
 
     server_version = property(get_server_version)
     server_version_tuple = property(get_server_version_tuple)

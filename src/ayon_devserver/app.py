@@ -114,7 +114,9 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(Exception, _unexpected_error)
 
+    # GraphQL first: routes are matched in order, and most requests of a
+    # client are GraphQL queries.
+    app.include_router(graphql_router)
     for router in ROUTERS:
         app.include_router(router)
-    app.include_router(graphql_router)
     return app

@@ -4,6 +4,7 @@ create/update/delete written here (sending the bodies that ``_bodies``
 builds); the resource modules only declare their filters and fields."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 import warnings
@@ -255,13 +256,21 @@ def entity_fields(entity_type: EntityType, fields: Optional[Iterable[str]],
 
 def build_query(project_name: str, entity_type: EntityType, filters: Filters,
                 selected: set[str]) -> tuple[str, dict[str, Any]]:
-    query = connection_query(
-        entity_type.query_name,
-        ["$projectName: String!", *filters.declarations],
-        [("project", ["name: $projectName"]),
-         (entity_type.plural, filters.arguments)],
-        selected)
+    query = _entities_query(entity_type, tuple(filters.declarations),
+                            tuple(filters.arguments), frozenset(selected))
     return query, {"projectName": project_name, **filters.variables}
+
+
+@functools.lru_cache(maxsize=256)
+def _entities_query(entity_type: EntityType, declarations: tuple[str, ...],
+                    arguments: tuple[str, ...], selected: frozenset[str]
+                    ) -> str:
+    """The query text (the same for repeated calls with other values)."""
+    return connection_query(
+        entity_type.query_name,
+        ["$projectName: String!", *declarations],
+        [("project", ["name: $projectName"]), (entity_type.plural, arguments)],
+        selected)
 
 
 def _loads(value: Any, default: Any) -> Any:

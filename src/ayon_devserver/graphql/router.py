@@ -14,6 +14,8 @@ from collections import OrderedDict
 from typing import Any, Optional
 
 from fastapi import APIRouter, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from graphql import (
     DocumentNode,
     GraphQLError,
@@ -22,9 +24,9 @@ from graphql import (
     parse,
     validate,
 )
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from ..auth import CurrentUser
+from ..auth import current_user
 from ..errors import ApiError
 from .context import GraphQLContext
 from .fastexec import execute_plain
@@ -113,9 +115,19 @@ class GraphQLService:
 
 
 @router.post("/graphql")
-def graphql_endpoint(
-    body: GraphQLRequest, user: CurrentUser, request: Request
-) -> Response:
+async def graphql_endpoint(request: Request) -> Response:
+    """Authenticate, parse and run in ONE worker-thread hop (a sync endpoint
+    with a sync dependency costs several)."""
+    raw = await request.body()
+    return await run_in_threadpool(_handle, request, raw)
+
+
+def _handle(request: Request, raw: bytes) -> Response:
+    user = current_user(request)
+    try:
+        body = GraphQLRequest.model_validate_json(raw)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors()) from None
     service: GraphQLService = request.app.state.graphql
     context = GraphQLContext(store=request.app.state.store, user=user)
     payload = service.run(context, body)
