@@ -1106,7 +1106,7 @@ def send_background_batch_operations(project_name: str, operations: list[dict[st
     """Queue entity operations as a server task; returns the task
     (``id``, ``status``: pending/in_progress/completed, ``result``).
 
-    With ``wait`` the task is polled (10 ms, growing to 0.25 s) until it
+    With ``wait`` the task is polled (5 ms, growing to 0.1 s) until it
     completes, at most ``wait_timeout`` seconds (default one hour;
     FailedOperations when exceeded). A completed task whose batch failed
     raises FailedOperations unless ``raise_on_fail`` is False.

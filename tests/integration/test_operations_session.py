@@ -263,22 +263,21 @@ def test_large_session_is_split_into_batches(proxied_connection: ServerAPI,
     project = _new_project(con, "big")
     try:
         session = OperationsSession(proxied_connection)
-        for group in range(45):
+        for group in range(61):
             parent = session.create_folder(project, f"sq{group:03d}",
                                            folder_type="Sequence")
             for shot in range(99):
                 session.create_folder(project, f"sh{shot:03d}",
                                       folder_type="Shot",
                                       parent_id=parent.entity_id)
-        assert len(session) == 4500
+        assert len(session) == 6100
         results = session.commit()
-        assert len(results) == 4500 and all(r["success"] for r in results)
+        assert len(results) == 6100 and all(r["success"] for r in results)
         posts = _background_posts(proxy, project)
-        assert [len(p.json()["operations"]) for p in posts] == [
-            2000, 2000, 500]
+        assert [len(p.json()["operations"]) for p in posts] == [5000, 1100]
         folders = list(con.get_folders(project, fields={"id", "path"}))
-        assert len(folders) == 4500
-        assert "/sq044/sh098" in {f["path"] for f in folders}
+        assert len(folders) == 6100
+        assert "/sq060/sh098" in {f["path"] for f in folders}
         assert len(session) == 0
     finally:
         con.delete_project(project)

@@ -155,18 +155,18 @@ class _Clock:
         return self.now
 
 
-def test_polling_grows_from_10_ms_to_a_quarter_second() -> None:
+def test_polling_grows_from_5_ms_to_a_tenth_of_a_second() -> None:
     clock = _Clock()
-    answers = iter([{"id": "t", "status": "in_progress"}] * 11
+    answers = iter([{"id": "t", "status": "in_progress"}] * 19
                    + [{"id": "t", "status": "completed", "result": {}}])
     task = wait_for_task({"id": "t", "status": "pending"},
                          lambda: next(answers), 60,
                          sleep=clock.sleep, clock=clock)
     assert task["status"] == "completed"
-    assert clock.sleeps[0] == pytest.approx(0.01)
+    assert clock.sleeps[0] == pytest.approx(0.005)
     assert clock.sleeps == sorted(clock.sleeps)
-    assert max(clock.sleeps) == 0.25
-    assert len(clock.sleeps) == 12
+    assert max(clock.sleeps) == 0.1
+    assert len(clock.sleeps) == 20
 
 
 def test_polling_stops_at_the_timeout() -> None:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("ayon_api")
 
-MAX_BATCH_SIZE = 2000
+MAX_BATCH_SIZE = 5000
 
 
 class OperationsSession(TypedOperations):
@@ -141,7 +141,7 @@ class OperationsSession(TypedOperations):
         """Send the queued operations; returns one result per operation sent.
 
         Each project's operations go as one transaction, in queue order;
-        more than 2000 are split into several transactions sent one after
+        more than 5000 are split into several transactions sent one after
         the other (an earlier batch is saved before a later one starts, so
         parents queued first exist for their children). On failure
         FailedOperations names what failed; the failed batch and everything

@@ -26,8 +26,9 @@ log = logging.getLogger("ayon_api")
 
 OPERATION_TYPES = ("create", "update", "delete")
 BACKGROUND_WAIT_TIMEOUT = 3600.0
-POLL_FIRST_INTERVAL = 0.01
-POLL_MAX_INTERVAL = 0.25
+POLL_FIRST_INTERVAL = 0.005
+POLL_MAX_INTERVAL = 0.1
+POLL_GROWTH = 1.3
 _MAX_LISTED_FAILURES = 10
 
 
@@ -228,8 +229,8 @@ def wait_for_task(
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> dict[str, Any]:
-    """Poll ``fetch()`` until the task is ``completed``: first after 50 ms,
-    then 1.5x longer each time up to 1 s. Raises FailedOperations when
+    """Poll ``fetch()`` until the task is ``completed``: first after 5 ms,
+    then 1.3x longer each time up to 0.1 s. Raises FailedOperations when
     ``timeout`` seconds pass first (the task may still complete)."""
     deadline = clock() + timeout
     interval = POLL_FIRST_INTERVAL
@@ -245,7 +246,7 @@ def wait_for_task(
             setattr(error, "task", task)  # noqa: B010
             raise error
         sleep(min(interval, remaining))
-        interval = min(interval * 1.5, POLL_MAX_INTERVAL)
+        interval = min(interval * POLL_GROWTH, POLL_MAX_INTERVAL)
         task = fetch()
     return task
 
@@ -332,7 +333,7 @@ class OperationsAPI(EntitiesAPI):
         """Queue entity operations as a server task; returns the task
         (``id``, ``status``: pending/in_progress/completed, ``result``).
 
-        With ``wait`` the task is polled (10 ms, growing to 0.25 s) until it
+        With ``wait`` the task is polled (5 ms, growing to 0.1 s) until it
         completes, at most ``wait_timeout`` seconds (default one hour;
         FailedOperations when exceeded). A completed task whose batch failed
         raises FailedOperations unless ``raise_on_fail`` is False.
