@@ -55,7 +55,7 @@ def test_prepare_fills_ids_and_leaves_input_alone() -> None:
     assert prepared[1]["id"] == "mine"
     assert "id" not in operations[0]
     assert prepared[0]["data"] == operations[0]["data"]
-    assert prepared[0]["data"] is not operations[0]["data"]
+    assert prepared[0] is not operations[0]  # plain data is shared, not copied
     dashed = "a" * 8 + "-" + "a" * 4 + "-" + "a" * 4 + "-" + "a" * 4 + "-" + "a" * 12
     assert prepare_operations([{"type": "delete", "entityType": "task",
                                 "entityId": dashed.upper()}]

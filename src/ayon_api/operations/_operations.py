@@ -40,6 +40,22 @@ def copy_data(value: Any) -> Any:
     return copy.deepcopy(value)
 
 
+def _contains_removed(value: Any) -> bool:
+    if value is REMOVED_VALUE:
+        return True
+    if type(value) is dict:
+        return any(_contains_removed(item) for item in value.values())
+    if type(value) is list:
+        return any(_contains_removed(item) for item in value)
+    return False
+
+
+def server_value(value: Any) -> Any:
+    """``value`` for the wire: itself when it holds no REMOVED_VALUE (it is
+    sent at once), else a copy with those replaced by None."""
+    return removed_to_none(value) if _contains_removed(value) else value
+
+
 def removed_to_none(value: Any) -> Any:
     """A deep copy of ``value`` with every REMOVED_VALUE replaced by None."""
     if value is REMOVED_VALUE:
@@ -158,7 +174,7 @@ class CreateOperation(AbstractOperation):
             "type": "create",
             "entityType": self._entity_type,
             "entityId": self.entity_id,
-            "data": removed_to_none(self._data),
+            "data": server_value(self._data),
         }
 
 
@@ -202,7 +218,7 @@ class UpdateOperation(AbstractOperation):
             "type": "update",
             "entityType": self._entity_type,
             "entityId": self._entity_id,
-            "data": removed_to_none(self._update_data),
+            "data": server_value(self._update_data),
         }
 
 

@@ -57,6 +57,20 @@ def _plain_json_copy(value: Any) -> Any:
     raise _NotPlainJson
 
 
+def _is_plain_json(value: Any) -> bool:
+    """True when ``value`` holds only plain JSON values (checked without
+    copying anything)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return True
+    if kind is dict:
+        return all(type(key) is str and _is_plain_json(item)
+                   for key, item in value.items())
+    if kind is list:
+        return all(_is_plain_json(item) for item in value)
+    return kind is float and math.isfinite(value)
+
+
 def to_json_value(value: Any, where: str) -> Any:
     """A JSON-ready copy of ``value``: datetimes become epoch seconds,
     ``REMOVED_VALUE`` becomes None; anything else that JSON cannot hold
@@ -127,7 +141,10 @@ def prepare_operations(operations: Any, *, activities: bool = False
         data = operation.get("data")
         if data is not None and not isinstance(data, dict):
             raise TypeError(f"{where}['data'] must be a dict, got {data!r}")
-        item = to_json_value(operation, where)
+        # The common case, plain JSON, needs no deep copy: the request is
+        # encoded at once and the caller's dicts are left untouched.
+        item = (dict(operation) if _is_plain_json(operation)
+                else to_json_value(operation, where))
         if entity_id is not None:
             item["entityId"] = entity_id
         if not op_id:
