@@ -162,8 +162,8 @@ def _environment_proxies() -> dict[str, str]:
     }
 
 
-_FAST_KWARGS = frozenset({"params", "json", "headers", "timeout", "verify",
-                          "cert", "proxies"})
+_FAST_KWARGS = frozenset({"params", "json", "data", "headers", "timeout",
+                          "verify", "cert", "proxies"})
 _encode_params = requests.models.RequestEncodingMixin._encode_params  # type: ignore[attr-defined]
 
 
@@ -276,7 +276,8 @@ class Transport:
         by hand instead of through ``Session.request``; raw calls keep the
         full ``requests`` behaviour.
         """
-        fast = fast and _FAST_KWARGS.issuperset(kwargs)
+        fast = (fast and _FAST_KWARGS.issuperset(kwargs)
+                and isinstance(kwargs.get("data", b""), bytes))
         method = method.upper()
         safe = method in _IDEMPOTENT_METHODS if idempotent is None else idempotent
         safe = safe and _replayable(kwargs)
@@ -349,7 +350,7 @@ class Transport:
                 headers.pop(key, None)
             else:
                 headers[key] = value
-        body = None
+        body = kwargs.get("data")
         if kwargs.get("json") is not None:
             body = json.dumps(kwargs["json"], allow_nan=False).encode()
             headers.setdefault("Content-Type", "application/json")

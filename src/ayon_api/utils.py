@@ -170,6 +170,7 @@ class _TimeOrderedIds:
         self._last = 0
         self._node = secrets.randbits(48) | (1 << 40)  # multicast: not a MAC
         self._clock = secrets.randbits(14) | 0x8000  # RFC 4122 variant
+        self._suffix = f"{self._clock:04x}{self._node:012x}"
 
     def next(self) -> str:
         with self._lock:
@@ -177,9 +178,9 @@ class _TimeOrderedIds:
             if stamp <= self._last:
                 stamp = self._last + 1
             self._last = stamp
-        return (f"{stamp & 0xFFFFFFFF:08x}{(stamp >> 32) & 0xFFFF:04x}"
-                f"{((stamp >> 48) & 0x0FFF) | 0x1000:04x}"
-                f"{self._clock:04x}{self._node:012x}")
+        # 60-bit timestamp as 15 hex digits: low 8, mid 4, version 1 + high 3.
+        digits = format(stamp, "015x")
+        return f"{digits[7:]}{digits[3:7]}1{digits[:3]}{self._suffix}"
 
 
 _IDS = _TimeOrderedIds()
