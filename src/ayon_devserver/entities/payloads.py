@@ -82,65 +82,68 @@ class Renderer:
 
     def render(self, entity_type: str, record: Record) -> dict[str, Any]:
         payload = _common(record)
+        payload.update({key: record[column] for key, column in _COLUMNS[entity_type]})
+        if entity_type in _PATH_OF_PARENTS:
+            payload["path"] = self.path_of(entity_type, record)
         if entity_type == "folder":
             self.inheritance.remember(record["path"], record["attrib"])
             payload["attrib"] = self.inheritance.folder(
                 record["path"], record["attrib"]
             )
-            with_versions = self.store.hierarchy.paths_with_versions(
-                self.project.name, [record["path"]]
-            )
-            payload.update(
-                name=record["name"],
-                label=record["label"],
-                folderType=record["folder_type"],
-                parentId=record["parent_id"],
-                thumbnailId=record["thumbnail_id"],
-                path=record["path"],
-                hasVersions=bool(with_versions),
+            payload["hasVersions"] = bool(
+                self.store.hierarchy.paths_with_versions(
+                    self.project.name, [record["path"]]
+                )
             )
         elif entity_type == "task":
             folder = self.parent("folder", record["folder_id"])
             self.inheritance.remember(folder["path"], folder["attrib"])
             payload["attrib"] = self.inheritance.task(folder["path"], record["attrib"])
-            payload.update(
-                name=record["name"],
-                label=record["label"],
-                taskType=record["task_type"],
-                folderId=record["folder_id"],
-                assignees=record["assignees"],
-                thumbnailId=record["thumbnail_id"],
-                path=self.path_of("task", record),
-            )
-        elif entity_type == "product":
-            payload.update(
-                name=record["name"],
-                folderId=record["folder_id"],
-                productType=record["product_type"],
-                productBaseType=record["product_base_type"],
-                path=self.path_of("product", record),
-            )
-        elif entity_type == "version":
-            payload.update(
-                version=record["version"],
-                productId=record["product_id"],
-                taskId=record["task_id"],
-                author=record["author"],
-                thumbnailId=record["thumbnail_id"],
-                path=self.path_of("version", record),
-            )
-        elif entity_type == "representation":
-            payload.update(
-                name=record["name"],
-                versionId=record["version_id"],
-                files=record["files"],
-                traits=record["traits"],
-                path=self.path_of("representation", record),
-            )
-        elif entity_type == "workfile":
-            payload.update(
-                path=record["path"],
-                taskId=record["task_id"],
-                thumbnailId=record["thumbnail_id"],
-            )
         return _without_none(payload)
+
+
+# REST keys of each entity type and the record columns they come from; the
+# ``path`` of tasks, products, versions and representations is computed.
+_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "folder": (
+        ("name", "name"),
+        ("label", "label"),
+        ("folderType", "folder_type"),
+        ("parentId", "parent_id"),
+        ("thumbnailId", "thumbnail_id"),
+        ("path", "path"),
+    ),
+    "task": (
+        ("name", "name"),
+        ("label", "label"),
+        ("taskType", "task_type"),
+        ("folderId", "folder_id"),
+        ("assignees", "assignees"),
+        ("thumbnailId", "thumbnail_id"),
+    ),
+    "product": (
+        ("name", "name"),
+        ("folderId", "folder_id"),
+        ("productType", "product_type"),
+        ("productBaseType", "product_base_type"),
+    ),
+    "version": (
+        ("version", "version"),
+        ("productId", "product_id"),
+        ("taskId", "task_id"),
+        ("author", "author"),
+        ("thumbnailId", "thumbnail_id"),
+    ),
+    "representation": (
+        ("name", "name"),
+        ("versionId", "version_id"),
+        ("files", "files"),
+        ("traits", "traits"),
+    ),
+    "workfile": (
+        ("path", "path"),
+        ("taskId", "task_id"),
+        ("thumbnailId", "thumbnail_id"),
+    ),
+}
+_PATH_OF_PARENTS = frozenset({"task", "product", "version", "representation"})
